@@ -1,0 +1,74 @@
+/**
+ * The generic fixed-width codec: one line of text + a record layout -> typed fields, and back.
+ * It knows nothing about CWR or CRD; everything it does is driven by the layout.
+ */
+import { decodeField, encodeField, type FieldProblem, type FieldValue } from './field-types.js';
+import type { FieldSpec, RecordLayout } from './layout.js';
+
+export interface FieldIssue {
+  readonly field: FieldSpec;
+  readonly problem: FieldProblem;
+  /** The raw text of the field as found in the line (blank-padded if the line was short). */
+  readonly raw: string;
+}
+
+export interface DecodedRecord {
+  /** Typed values by field name. */
+  readonly values: Readonly<Record<string, FieldValue>>;
+  /** Fields whose text does not fit their type (the value is null, the text is kept in the line). */
+  readonly issues: readonly FieldIssue[];
+  /** How many characters were missing at the end of the line (trailing blanks trimmed in transit). */
+  readonly padded: number;
+  /** Characters beyond the layout length (empty when the line is not too long). */
+  readonly overflow: string;
+}
+
+/** The raw text of one field, blank-padded when the line is shorter than the field's end. */
+export function fieldText(text: string, field: FieldSpec): string {
+  const from = field.start - 1;
+  const raw = text.slice(from, from + field.length);
+  return raw.length === field.length ? raw : raw.padEnd(field.length, ' ');
+}
+
+export function decodeRecord(layout: RecordLayout, text: string): DecodedRecord {
+  const values: Record<string, FieldValue> = {};
+  const issues: FieldIssue[] = [];
+  for (const field of layout.fields) {
+    const raw = fieldText(text, field);
+    const decoded = decodeField(field, raw);
+    values[field.name] = decoded.value;
+    if (decoded.problem !== undefined) issues.push({ field, problem: decoded.problem, raw });
+  }
+  return {
+    values,
+    issues,
+    padded: Math.max(0, layout.length - text.length),
+    overflow: text.length > layout.length ? text.slice(layout.length) : '',
+  };
+}
+
+/** Decodes a single field of a line without decoding the rest. */
+export function decodeOne(layout: RecordLayout, text: string, name: string): FieldValue {
+  const field = layout.byName.get(name);
+  if (field === undefined) return null;
+  return decodeField(field, fieldText(text, field)).value;
+}
+
+/**
+ * Encodes values into a line of exactly `layout.length` characters. Fields absent from `values`
+ * are written empty; gaps between fields (fillers) are blanks. Throws EncodeError.
+ */
+export function encodeRecord(layout: RecordLayout, values: Readonly<Record<string, FieldValue | undefined>>): string {
+  let out = '';
+  for (const field of layout.fields) {
+    const gap = field.start - 1 - out.length;
+    if (gap > 0) out += ' '.repeat(gap);
+    out += encodeField(field, values[field.name]);
+  }
+  return out.length < layout.length ? out.padEnd(layout.length, ' ') : out;
+}
+
+/** Pads (or keeps) a line to the record length: the lossless way to re-emit a record as read. */
+export function padLine(layout: RecordLayout, text: string): string {
+  return text.length >= layout.length ? text : text.padEnd(layout.length, ' ');
+}
