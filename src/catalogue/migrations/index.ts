@@ -1,0 +1,12 @@
+/** Schema migrations in order; the position + 1 is the PRAGMA user_version after applying it.
+ * Never edit a released migration: add a new one. */
+import { CATALOGUE } from './0001-catalogue.js';
+import { STATEMENTS } from './0002-statements.js';
+import { RECONCILIATION } from './0003-reconciliation.js';
+
+export interface Migration {
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION];
