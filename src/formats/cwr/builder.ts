@@ -16,6 +16,8 @@ export class CwrBuildError extends Error {
 
 export class CwrBuilder {
   readonly layouts: LayoutSet;
+  /** The file name, for 3.x HDR records that carry it. */
+  fileName = '';
   #groupId = 0;
   #groupType: string | null = null;
   #groupTx = 0;
