@@ -37,7 +37,11 @@ const HDR_DATE = '2026-11-20';
 const HDR_TIME = '09:30:00';
 const lat = (s) => transliterate(s);
 
-function header(b, version, charset) {
+function header(b, version, charset, sender) {
+  if (sender) {
+    b.header({ sender_type: 'SO', sender_id: sender.code, sender_name: sender.name, creation_date: HDR_DATE, creation_time: HDR_TIME, transmission_date: HDR_DATE, character_set: charset });
+    return;
+  }
   const h = { sender_type: 'PB', sender_name: PUBLISHER.name, creation_date: HDR_DATE, creation_time: HDR_TIME, transmission_date: HDR_DATE, character_set: charset };
   if (version.startsWith('3')) b.header({ ...h, sender_code: 'QMP', software_package: 'cwrkit', software_package_version: '0.1.0', file_name: b.fileName });
   else b.header({ ...h, sender_id: Number(PUBLISHER.ipi.slice(2)), ...(version === '2.2' ? { software_package: 'cwrkit', software_package_version: '0.1.0' } : {}) });
@@ -123,11 +127,11 @@ function work3x(b, w) {
   if (w.isrc) b.record('REC', { release_date: '2026-03-01', release_duration: w.duration, isrc: w.isrc, recording_title: w.title, display_artist: w.performer[0], record_label: w.label, isrc_validity: 'Y' });
 }
 
-function write(name, version, charset, fill) {
+function write(name, version, charset, fill, sender) {
   const lines = [];
   const b = new CwrBuilder(version, (l) => lines.push(l));
   b.fileName = name;
-  header(b, version, charset);
+  header(b, version, charset, sender);
   fill(b);
   b.end();
   writeFileSync(new URL(name, dir), lines.map((l) => l + '\r\n').join(''), 'utf8');
@@ -161,7 +165,7 @@ write('CW260001052_177.V21', '2.1', '', (b) => {
       original_transaction_type: 'NWR', creation_title: lat(w.title), submitter_creation_number: w.swn, recipient_creation_number: `PRS${String(880001 + i)}`,
       processing_date: '2026-11-25', transaction_status: 'AS' });
   });
-});
+}, { code: 52, name: 'PRS' });
 // A file with mistakes, for the validation and ACK demo: shares that do not add up and a bad ISWC.
 write('CW260005QMP_177.V21', '2.1', 'UTF-8', (b) => {
   b.group('NWR');
