@@ -81,6 +81,8 @@ export interface RelatedWork {
   readonly title: string;
   readonly iswc: string | null;
   readonly submitterWorkNumber: string | null;
+  /** The title in its original script (NET / NCT / NVT), if sent. */
+  readonly originalTitle: string | null;
   readonly writers: ReadonlyArray<{ readonly name: string; readonly firstName: string | null; readonly ipiNameNumber: string | null }>;
 }
 
