@@ -1,0 +1,162 @@
+/**
+ * The match index: identifiers -> work ids, and blocking for fuzzy title matching (title words
+ * and title prefixes -> work ids) so a fuzzy line is compared with a few dozen works, not the
+ * whole catalogue. Built once per reconciliation from compact index entries.
+ */
+import type { IndexEntry } from './types.js';
+import { ipiBaseKey, ipiNameKey, isrcKey, iswcKey, matchTitleKey, titleTokens, workNumberKey, writerKey } from './keys.js';
+
+export interface IndexedWriter {
+  readonly key: string;
+  readonly ipiName: string | null;
+  readonly ipiBase: string | null;
+}
+
+export interface MatchIndex {
+  byIswc(key: string): readonly number[];
+  bySubmitterNumber(key: string): readonly number[];
+  bySocietyCode(key: string): readonly number[];
+  byIsrc(key: string): readonly number[];
+  byIpi(key: string): readonly number[];
+  byTitleToken(token: string): readonly number[];
+  byTitlePrefix(prefix: string): readonly number[];
+  /** Title keys of a work (original first). */
+  titlesOf(id: number): readonly string[];
+  writersOf(id: number): readonly IndexedWriter[];
+  readonly size: number;
+}
+
+/** Words this frequent do not block (they would pull in a large part of the catalogue). */
+export const MAX_POSTING = 2000;
+export const PREFIX_LENGTH = 4;
+
+/** The blocking key of a title: its first letters without spaces. */
+export function titlePrefix(key: string): string | null {
+  const s = key.replace(/ /g, '');
+  return s.length >= PREFIX_LENGTH ? s.slice(0, PREFIX_LENGTH) : null;
+}
+
+type Postings = Map<string, number | number[]>;
+
+function add(map: Postings, key: string | null, id: number): void {
+  if (key === null || key === '') return;
+  const cur = map.get(key);
+  if (cur === undefined) map.set(key, id);
+  else if (typeof cur === 'number') {
+    if (cur !== id) map.set(key, [cur, id]);
+  } else if (cur[cur.length - 1] !== id) cur.push(id);
+}
+
+const NONE: readonly number[] = [];
+
+function get(map: Postings, key: string): readonly number[] {
+  const cur = map.get(key);
+  return cur === undefined ? NONE : typeof cur === 'number' ? [cur] : cur;
+}
+
+/** In-memory index; entries must come with distinct ids. */
+export class MemoryIndex implements MatchIndex {
+  private readonly iswc: Postings = new Map();
+  private readonly submitter: Postings = new Map();
+  private readonly society: Postings = new Map();
+  private readonly isrc: Postings = new Map();
+  private readonly ipi: Postings = new Map();
+  private readonly token: Postings = new Map();
+  private readonly prefix: Postings = new Map();
+  private readonly titles = new Map<number, string[]>();
+  private readonly writers = new Map<number, IndexedWriter[]>();
+
+  add(e: IndexEntry): void {
+    const id = e.id;
+    add(this.iswc, iswcKey(e.iswc), id);
+    for (const n of e.submitterNumbers) add(this.submitter, workNumberKey(n), id);
+    for (const c of e.societyCodes) {
+      const i = c.indexOf(':');
+      add(this.society, i < 0 ? null : `${c.slice(0, i).padStart(3, '0')}:${workNumberKey(c.slice(i + 1)) ?? ''}`, id);
+    }
+    for (const r of e.isrcs) add(this.isrc, isrcKey(r), id);
+    const keys: string[] = [];
+    for (const t of e.titles) {
+      const k = matchTitleKey(t);
+      if (k === '' || keys.includes(k)) continue;
+      keys.push(k);
+      for (const w of titleTokens(k)) add(this.token, w, id);
+      add(this.prefix, titlePrefix(k), id);
+    }
+    this.titles.set(id, keys);
+    const ws: IndexedWriter[] = [];
+    for (const w of e.writers) {
+      const ipiName = ipiNameKey(w.ipiName);
+      const ipiBase = ipiBaseKey(w.ipiBase);
+      add(this.ipi, ipiName, id);
+      ws.push({ key: writerKey(w.name), ipiName, ipiBase });
+    }
+    this.writers.set(id, ws);
+  }
+
+  static from(entries: Iterable<IndexEntry>): MemoryIndex {
+    const idx = new MemoryIndex();
+    for (const e of entries) idx.add(e);
+    return idx;
+  }
+
+  get size(): number {
+    return this.titles.size;
+  }
+  byIswc(key: string): readonly number[] {
+    return get(this.iswc, key);
+  }
+  bySubmitterNumber(key: string): readonly number[] {
+    return get(this.submitter, key);
+  }
+  bySocietyCode(key: string): readonly number[] {
+    return get(this.society, key);
+  }
+  byIsrc(key: string): readonly number[] {
+    return get(this.isrc, key);
+  }
+  byIpi(key: string): readonly number[] {
+    return get(this.ipi, key);
+  }
+  byTitleToken(token: string): readonly number[] {
+    return get(this.token, token);
+  }
+  byTitlePrefix(prefix: string): readonly number[] {
+    return get(this.prefix, prefix);
+  }
+  titlesOf(id: number): readonly string[] {
+    return this.titles.get(id) ?? [];
+  }
+  writersOf(id: number): readonly IndexedWriter[] {
+    return this.writers.get(id) ?? [];
+  }
+}
+
+/** Candidate works for a fuzzy title: works sharing the rarest title words, the title prefix, or
+ * a writer IPI; ranked by how many words they share; at most `limit`. */
+export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 40): number[] {
+  const hits = new Map<number, number>();
+  const bump = (ids: readonly number[], weight: number): void => {
+    for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + weight);
+  };
+  const tokens = titleTokens(key)
+    .map((t) => ({ t, ids: index.byTitleToken(t) }))
+    .sort((a, b) => a.ids.length - b.ids.length);
+  let used = 0;
+  for (const { ids } of tokens) {
+    if (ids.length === 0) continue;
+    if (ids.length > MAX_POSTING && used > 0) break;
+    bump(ids.length > MAX_POSTING ? ids.slice(0, MAX_POSTING) : ids, 2);
+    used++;
+  }
+  const p = titlePrefix(key);
+  if (p !== null) {
+    const ids = index.byTitlePrefix(p);
+    bump(ids.length > MAX_POSTING ? ids.slice(0, MAX_POSTING) : ids, 1);
+  }
+  for (const ipi of ipis) bump(index.byIpi(ipi), 1);
+  return [...hits.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([id]) => id);
+}

@@ -1,0 +1,247 @@
+/**
+ * Reconciles one statement, line by line in a stream: match (cascade), party, money (bank charges
+ * by scaling to the amount received, local currency by rate; cumulative rounding, so nothing is
+ * lost), allocation to members, and checks. Memory grows with the matched works (for claim
+ * candidates) and a duplicate key per line, not with the lines' results, which the caller stores.
+ */
+import { CumulativeScaler, minorUnits, type Rate } from './amounts.js';
+import { allocateLine, lineRight, type Allocation } from './allocate.js';
+import type { MatchIndex } from './candidates.js';
+import { DISCREPANCY_KINDS, duplicateKey, shareDiscrepancy, type Finding } from './findings.js';
+import { matchLine, type Decisions, type MatchOptions } from './match.js';
+import { collectionShare, isMember, matchParty, namesParty, type PartyMatch, type TerritoryContains } from './parties.js';
+import type { MatchMethod, MatchResult, ReconLine, ReconStatement, Right, WorkDetails, WorkParty } from './types.js';
+import { MATCH_METHODS } from './types.js';
+
+export interface Received {
+  /** Minor units of `currency`. */
+  readonly amount: bigint;
+  readonly currency: string;
+}
+
+export interface ReconcileOptions {
+  /** CISAC code of the receiving society (whose members are paid). */
+  readonly society: string;
+  readonly match: MatchOptions;
+  /** Statement currency -> local currency, or null. */
+  readonly rate: Rate | null;
+  readonly localCurrency: string;
+  readonly received: Received | null;
+  /** Hundredths of a percent. */
+  readonly shareTolerance: number;
+  readonly contains: TerritoryContains;
+}
+
+export interface LineOutcome {
+  readonly line: ReconLine;
+  readonly match: MatchResult;
+  readonly party: PartyMatch | null;
+  /** After bank charges (statement currency). */
+  readonly net: bigint;
+  readonly local: bigint | null;
+  readonly allocation: Allocation;
+  readonly findings: readonly Finding[];
+}
+
+export interface MemberTotal {
+  readonly partyId: number;
+  readonly ipi: string | null;
+  readonly name: string;
+  amount: bigint;
+  local: bigint | null;
+  lines: number;
+}
+
+export interface ReconcileSummary {
+  readonly statement: number;
+  readonly currency: string;
+  readonly scale: number;
+  readonly localCurrency: string | null;
+  readonly localScale: number | null;
+  readonly rate: string | null;
+  lines: number;
+  matched: number;
+  readonly byMethod: Record<MatchMethod, number>;
+  review: number;
+  unmatched: number;
+  discrepancies: number;
+  claims: number;
+  /** Sum of the lines (statement currency). */
+  total: bigint;
+  /** Bank charges: total - received (statement currency; 0 without --received in that currency). */
+  charges: bigint;
+  allocated: bigint;
+  unallocated: bigint;
+  localTotal: bigint | null;
+  localAllocated: bigint | null;
+  localUnallocated: bigint | null;
+  declaredTotal: bigint | null;
+  readonly unallocatedByReason: Record<string, bigint>;
+  readonly members: MemberTotal[];
+}
+
+export class ReconcileError extends Error {
+  override readonly name = 'ReconcileError';
+}
+
+interface WorkPayments {
+  /** right -> member party ids with a share */
+  readonly members: Map<Right, Set<number>>;
+  readonly paid: Map<Right, Set<number>>;
+}
+
+export class Reconciler {
+  private readonly netScaler: CumulativeScaler | null;
+  private readonly localScaler: CumulativeScaler | null;
+  private readonly seen = new Map<string, number>();
+  private readonly works = new Map<number, WorkPayments>();
+  private readonly members = new Map<number, MemberTotal>();
+  readonly summary: ReconcileSummary;
+
+  constructor(
+    readonly statement: ReconStatement,
+    /** Sum of the statement's lines (needed up front to scale to the amount received). */
+    readonly total: bigint,
+    private readonly index: MatchIndex,
+    private readonly details: WorkDetails,
+    private readonly decisions: Decisions,
+    readonly options: ReconcileOptions,
+  ) {
+    const cur = statement.currency.toUpperCase();
+    const rate = options.rate;
+    if (rate && rate.from !== cur) throw new ReconcileError(`the rate ${rate.text} does not convert from the statement currency ${cur}`);
+    const local = rate ? rate.to : options.received && options.received.currency !== cur ? options.received.currency.toUpperCase() : null;
+    const localScale = local === null ? null : minorUnits(local);
+    const rec = options.received;
+    if (rec && total === 0n) throw new ReconcileError('cannot scale to the amount received: the statement lines add up to zero');
+    if (rec && rec.currency.toUpperCase() !== cur && rec.currency.toUpperCase() !== local) {
+      throw new ReconcileError(`the amount received is in ${rec.currency}, neither the statement currency ${cur} nor the local currency`);
+    }
+    const netScaler = rec && rec.currency.toUpperCase() === cur ? new CumulativeScaler(rec.amount, total) : null;
+    let localScaler: CumulativeScaler | null = null;
+    if (local !== null && localScale !== null) {
+      if (rec && rec.currency.toUpperCase() === local) localScaler = new CumulativeScaler(rec.amount, total);
+      else if (rate) localScaler = new CumulativeScaler(rate.num * 10n ** BigInt(localScale), rate.den * 10n ** BigInt(statement.scale));
+    }
+    this.netScaler = netScaler;
+    this.localScaler = localScaler;
+    const byMethod = Object.fromEntries(MATCH_METHODS.map((m) => [m, 0])) as Record<MatchMethod, number>;
+    this.summary = {
+      statement: statement.id,
+      currency: cur,
+      scale: statement.scale,
+      localCurrency: local,
+      localScale,
+      rate: rec && rec.currency.toUpperCase() === local ? null : (rate?.text ?? null),
+      lines: 0,
+      matched: 0,
+      byMethod,
+      review: 0,
+      unmatched: 0,
+      discrepancies: 0,
+      claims: 0,
+      total,
+      charges: netScaler ? total - netScaler.image(total) : 0n,
+      allocated: 0n,
+      unallocated: 0n,
+      localTotal: localScaler ? localScaler.image(netScaler ? netScaler.image(total) : total) : null,
+      localAllocated: localScaler ? 0n : null,
+      localUnallocated: localScaler ? 0n : null,
+      declaredTotal: statement.declaredTotal,
+      unallocatedByReason: {},
+      members: [],
+    };
+  }
+
+  line(line: ReconLine): LineOutcome {
+    const s = this.summary;
+    s.lines++;
+    const match = matchLine(line, { index: this.index, fromSociety: this.statement.fromSociety, decisions: this.decisions, options: this.options.match });
+    const net = this.netScaler ? this.netScaler.step(line.amount) : line.amount;
+    const local = this.localScaler ? this.localScaler.step(net) : null;
+    const work = match.status === 'matched' && match.workId !== null ? this.details.detail(match.workId) : null;
+    const status = match.status === 'matched' && work === null ? 'unmatched' : match.status;
+    const party = work && namesParty(line) ? matchParty(line, work) : null;
+    const allocation = allocateLine({ line, status, work, party, amount: net, local, society: this.options.society, contains: this.options.contains });
+    const findings: Finding[] = [];
+
+    if (status === 'matched' && match.method) {
+      s.matched++;
+      s.byMethod[match.method]++;
+    } else if (status === 'review') s.review++;
+    else s.unmatched++;
+
+    const dk = duplicateKey(line);
+    const first = this.seen.get(dk);
+    if (first !== undefined) findings.push({ kind: 'duplicate-line', lineId: line.id, workId: match.workId, partyId: null, detail: { firstLine: first } });
+    else this.seen.set(dk, line.id);
+
+    if (work) {
+      if (namesParty(line) && party === null) {
+        findings.push({ kind: 'party-not-on-work', lineId: line.id, workId: work.id, partyId: null, detail: { ipi: line.ipiName, name: line.partyName } });
+      }
+      const d = shareDiscrepancy(line, allocation.registeredShare, this.options.shareTolerance, work.id, party?.party.id ?? null);
+      if (d) findings.push(d);
+      this.track(work.id, work.parties, line, allocation);
+    }
+
+    s.allocated += net - allocation.unallocated;
+    s.unallocated += allocation.unallocated;
+    if (allocation.reason) s.unallocatedByReason[allocation.reason] = (s.unallocatedByReason[allocation.reason] ?? 0n) + allocation.unallocated;
+    if (local !== null && s.localAllocated !== null && s.localUnallocated !== null) {
+      s.localAllocated += local - (allocation.unallocatedLocal ?? 0n);
+      s.localUnallocated += allocation.unallocatedLocal ?? 0n;
+    }
+    for (const p of allocation.parts) {
+      let m = this.members.get(p.party.id);
+      if (!m) {
+        m = { partyId: p.party.id, ipi: p.party.ipiName, name: p.party.name, amount: 0n, local: local === null ? null : 0n, lines: 0 };
+        this.members.set(p.party.id, m);
+      }
+      m.amount += p.amount;
+      if (m.local !== null && p.local !== null) m.local += p.local;
+      m.lines++;
+    }
+    for (const f of findings) if (DISCREPANCY_KINDS.has(f.kind)) s.discrepancies++;
+    return { line, match: { ...match, status }, party, net, local, allocation, findings };
+  }
+
+  private track(workId: number, parties: readonly WorkParty[], line: ReconLine, allocation: Allocation): void {
+    const right = lineRight(line);
+    let w = this.works.get(workId);
+    if (!w) {
+      w = { members: new Map(), paid: new Map() };
+      this.works.set(workId, w);
+    }
+    let members = w.members.get(right);
+    if (!members) {
+      members = new Set(parties.filter((p) => isMember(p, right, this.options.society) && collectionShare(p.collection, right, line.territory, this.options.contains) > 0).map((p) => p.id));
+      w.members.set(right, members);
+    }
+    let paid = w.paid.get(right);
+    if (!paid) {
+      paid = new Set();
+      w.paid.set(right, paid);
+    }
+    for (const p of allocation.parts) paid.add(p.party.id);
+  }
+
+  /** Statement-level findings (claim candidates, control total) and the final summary. */
+  finish(): { findings: Finding[]; summary: ReconcileSummary } {
+    const findings: Finding[] = [];
+    for (const [workId, w] of this.works) {
+      for (const [right, members] of w.members) {
+        const paid = w.paid.get(right) ?? new Set<number>();
+        for (const id of members) if (!paid.has(id)) findings.push({ kind: 'claim-candidate', lineId: null, workId, partyId: id, detail: { right } });
+      }
+    }
+    const s = this.summary;
+    if (s.declaredTotal !== null && s.declaredTotal !== s.total) {
+      findings.push({ kind: 'control-total', lineId: null, workId: null, partyId: null, detail: { declared: s.declaredTotal.toString(), lines: s.total.toString() } });
+    }
+    s.claims = findings.filter((f) => f.kind === 'claim-candidate').length;
+    for (const f of findings) if (DISCREPANCY_KINDS.has(f.kind)) s.discrepancies++;
+    s.members.push(...[...this.members.values()].sort((a, b) => (a.amount === b.amount ? a.partyId - b.partyId : a.amount > b.amount ? -1 : 1)));
+    return { findings, summary: s };
+  }
+}
