@@ -1,0 +1,230 @@
+/**
+ * Use-case: acknowledge a CWR file. The file is validated as a stream (validateCwr with hooks);
+ * each transaction's ACK, MSG records and echo are written to a temporary file in the output
+ * folder as soon as the transaction is checked, so memory stays bounded for any input size.
+ *
+ * Verdicts known only at the end (a group rejected at its GRT, the file rejected by its TRL) are
+ * applied by a second streaming pass that rewrites the status of the affected ACK records
+ * (formats/cwr/ack/patch.ts); it runs only when such a verdict exists. The finished file is
+ * renamed into place (atomic in one folder) and is created with mode 0600: ACKs carry names,
+ * IPI numbers and shares.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ackFileName, nextSequence, receiverCode } from '../formats/cwr/ack/file-name.js';
+import { reportable } from '../formats/cwr/ack/messages.js';
+import { patchStatuses } from '../formats/cwr/ack/patch.js';
+import { societyName } from '../formats/cwr/ack/society.js';
+import { decideStatus, type AckStatus, type CatalogueVerdict } from '../formats/cwr/ack/status.js';
+import { AckWriter, originalFile } from '../formats/cwr/ack/writer.js';
+import type { CwrFileInfo } from '../formats/cwr/reader.js';
+import type { CwrRecord } from '../formats/cwr/record.js';
+import type { Transaction } from '../formats/cwr/structure.js';
+import { isV3, type CwrVersion } from '../formats/cwr/versions.js';
+import { LineWriter } from '../formats/cwr/writer.js';
+import type { Diagnostic } from '../validation/diagnostic.js';
+import { mergeChecks } from '../validation/checkset.js';
+import { validateCwr, type CheckSet } from '../validation/engine.js';
+import { buildValidation } from '../validation/setup.js';
+
+export interface AckOptions {
+  /** CISAC code of the society sending the ACK (3 digits; default 177 KazAK). */
+  readonly society?: string;
+  readonly profile?: string;
+  readonly encoding?: string;
+  readonly version?: CwrVersion;
+  /** Exact output path (overrides the naming convention). */
+  readonly out?: string;
+  /** Output folder for a conventionally named file (default: cwd). */
+  readonly outDir?: string;
+  /** File number nnnn of the name; default: the next free one in the output folder. */
+  readonly sequence?: number;
+  /** The clock (creation and processing dates); tests inject a fixed one. */
+  readonly now?: () => Date;
+  /** Conflict/duplicate verdict of the catalogue for a transaction that passed validation. */
+  readonly catalogue?: (tx: Transaction) => CatalogueVerdict | Promise<CatalogueVerdict>;
+  /** The society's work number for an accepted transaction (Recipient Creation #). */
+  readonly recipientNumber?: (tx: Transaction) => string | null;
+  readonly software?: { readonly name: string; readonly version: string };
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+}
+
+export type StatusCounts = Record<AckStatus, number>;
+
+export interface AckResult {
+  readonly input: string;
+  readonly output: string;
+  readonly version: CwrVersion;
+  readonly encoding: string;
+  readonly fileRejected: boolean;
+  readonly rejectedGroups: ReadonlyArray<number | null>;
+  /** Statuses of the original transactions (file-level ACKs not counted). */
+  readonly transactions: { total: number } & StatusCounts;
+  /** File-level ACKs written (original transaction type HDR or TRL). */
+  readonly fileLevelAcks: number;
+  /** Every diagnostic of the validation (for callers that also report them). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Every ACK is accepted (AS, AC, CO, DU) and the file was not rejected. */
+export function allAccepted(r: AckResult): boolean {
+  return !r.fileRejected && r.transactions.RJ === 0;
+}
+
+export async function acknowledgeFile(path: string, options: AckOptions = {}): Promise<AckResult> {
+  const cwd = options.cwd ?? '.';
+  const society = (options.society ?? '177').padStart(3, '0');
+  const name = societyName(society);
+  if (name === undefined) throw new RangeError(`unknown society code ${society} (not in the CISAC society table)`);
+  const now = (options.now ?? (() => new Date()))();
+  const outDir = resolve(cwd, options.out !== undefined ? dirname(options.out) : (options.outDir ?? '.'));
+  mkdirSync(outDir, { recursive: true });
+  const temp = join(outDir, `.cwrkit-ack-${randomUUID()}.tmp`);
+  const setup = await buildValidation({
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    society,
+    ...(options.env ? { env: options.env } : {}),
+    cwd,
+  });
+
+  // The reader's facts (version, encoding) and the input HDR, caught by two tiny checks.
+  let info: CwrFileInfo | null = null;
+  let hdr: CwrRecord | null = null;
+  const capture: CheckSet = {
+    transaction: [(_tx, _group, ctx) => void (info = ctx.info)],
+    control: [
+      (rec, ctx) => {
+        info = ctx.info;
+        if (rec.type === 'HDR' && hdr === null) hdr = rec;
+      },
+    ],
+    file: [],
+  };
+
+  let out: LineWriter | null = null;
+  let writer: AckWriter | null = null;
+  let finalName = '';
+  const pending: string[] = [];
+  const counts: StatusCounts = { AS: 0, AC: 0, RJ: 0, CO: 0, DU: 0 };
+  let total = 0;
+  const seen = new Set<Diagnostic>();
+
+  const start = (fileInfo: CwrFileInfo): AckWriter => {
+    if (writer) return writer;
+    const version = fileInfo.version;
+    const receiver = receiverCode(basename(path), hdr, version);
+    const sequence = options.sequence ?? nextSequence(outDir, society, now);
+    finalName = options.out !== undefined ? basename(options.out) : ackFileName({ version, society, receiver, sequence, date: now });
+    out = new LineWriter(temp, fileInfo.encoding, 0o600);
+    writer = new AckWriter(
+      {
+        version,
+        society,
+        societyName: name,
+        now,
+        ...(fileInfo.declaredCharset ? { charset: fileInfo.declaredCharset } : {}),
+        ...(isV3(version) ? { fileName: finalName } : {}),
+        software: options.software ?? { name: 'CWRKIT', version: packageVersion() },
+      },
+      (line) => pending.push(line),
+    );
+    return writer;
+  };
+  const drain = async (): Promise<void> => {
+    const w = out as LineWriter | null;
+    if (!w) return;
+    for (const line of pending.splice(0)) await w.write(line);
+  };
+
+  try {
+    const result = await validateCwr(
+      path,
+      {
+        ...setup,
+        checks: mergeChecks(setup.checks ?? { transaction: [], control: [], file: [] }, capture),
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.version ? { version: options.version } : {}),
+      },
+      {
+        onTransaction: async (tx, r) => {
+          const w = start(info as CwrFileInfo);
+          for (const d of r.diagnostics) seen.add(d);
+          const verdict = r.status !== 'rejected' && options.catalogue ? await options.catalogue(tx) : null;
+          const status = decideStatus({ validation: r.status, diagnostics: r.diagnostics, catalogue: verdict });
+          const number = status !== 'RJ' && options.recipientNumber ? options.recipientNumber(tx) : null;
+          w.transaction(tx, status, r.diagnostics, originalFile(hdr), number);
+          counts[status]++;
+          total++;
+          await drain();
+        },
+      },
+    );
+    const w = start(info ?? result.info);
+    // Findings outside every transaction: the file's own, and its groups' (GRH, GRT, strays).
+    const outside = result.diagnostics.filter((d) => !seen.has(d) && reportable(d));
+    const onTrl = outside.filter((d) => d.record === 'TRL');
+    const onRest = outside.filter((d) => d.record !== 'TRL');
+    const fileStatus: AckStatus = result.fileRejected ? 'RJ' : 'AC';
+    let fileLevelAcks = 0;
+    if (onRest.length > 0) {
+      w.fileLevel('HDR', fileStatus, onRest, originalFile(hdr));
+      fileLevelAcks++;
+    }
+    if (onTrl.length > 0) {
+      w.fileLevel('TRL', fileStatus, onTrl, originalFile(hdr));
+      fileLevelAcks++;
+    }
+    w.end();
+    await drain();
+    await (out as LineWriter | null)?.close();
+
+    const target = join(outDir, finalName);
+    const rejectedGroups = new Set(result.rejectedGroups.map((g) => g ?? 0));
+    if (result.fileRejected || rejectedGroups.size > 0) {
+      const second = `${temp}.2`;
+      try {
+        const changed = await patchStatuses(temp, second, { version: result.info.version, encoding: result.info.encoding, fileRejected: result.fileRejected, rejectedGroups });
+        for (const [from, n] of Object.entries(changed) as Array<[AckStatus, number]>) {
+          counts[from] -= n;
+          counts.RJ += n;
+        }
+        renameSync(second, target);
+      } finally {
+        rmSync(second, { force: true });
+      }
+      rmSync(temp, { force: true });
+    } else {
+      renameSync(temp, target);
+    }
+    return {
+      input: path,
+      output: target,
+      version: result.info.version,
+      encoding: result.info.encoding,
+      fileRejected: result.fileRejected,
+      rejectedGroups: result.rejectedGroups,
+      transactions: { total, ...counts },
+      fileLevelAcks,
+      diagnostics: result.diagnostics,
+    };
+  } catch (e) {
+    try {
+      await (out as LineWriter | null)?.close();
+    } catch {
+      // the original error matters more
+    }
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
