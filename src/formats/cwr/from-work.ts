@@ -1,0 +1,398 @@
+/**
+ * Work model -> the records of one CWR registration transaction (NWR/REV in 2.x, WRK in 3.x), for
+ * CwrBuilder to number and write. Titles and names are written in the form each version can
+ * carry (from-work-charset.ts, docs/transliteration.md): Latin in the main records and, in 2.x,
+ * the original script in NAT/NWN/NPN/NPR. What cannot be carried is returned as issues; the caller
+ * decides (the export holds such a work back and reports it).
+ */
+import type { FieldValue } from '../../fixed-width/field-types.js';
+import type { WorkParty, Title, Work } from '../../domain/work.js';
+import type { Party } from '../../domain/party.js';
+import type { CollectionShare } from '../../domain/share.js';
+import type { CwrBuilder } from './builder.js';
+import { disallowedChars, isNonRoman, toCisLatin, toCisName, type TextKind } from './from-work-charset.js';
+import { unencodable } from '../../io/encoding.js';
+import { isV3, layoutOf, type CwrVersion } from './versions.js';
+
+export type RegistrationType = 'NWR' | 'REV' | 'WRK';
+
+export interface OutRecord {
+  readonly type: string;
+  readonly values: Record<string, FieldValue>;
+}
+
+export interface ExportIssue {
+  readonly work: string;
+  readonly record: string;
+  readonly field: string;
+  readonly problem: 'charset' | 'too-long' | 'not-carried';
+  /** error: the work cannot be sent as it is; warning: sent, but something stays behind. */
+  readonly severity: 'error' | 'warning';
+  readonly text: string;
+  readonly chars?: readonly string[];
+  readonly message: string;
+}
+
+export interface WorkTransaction {
+  readonly type: RegistrationType;
+  readonly records: readonly OutRecord[];
+  readonly issues: readonly ExportIssue[];
+  /** Some record carries non-Roman text: the file must be UTF-8. */
+  readonly needsUnicode: boolean;
+}
+
+/** 2.x vs 3.x: which transaction header a registration uses. */
+export function registrationType(version: CwrVersion, alreadySent: boolean): RegistrationType {
+  if (isV3(version)) return 'WRK';
+  return alreadySent ? 'REV' : 'NWR';
+}
+
+class Collector {
+  readonly records: OutRecord[] = [];
+  readonly issues: ExportIssue[] = [];
+
+  constructor(
+    readonly version: CwrVersion,
+    readonly work: string,
+  ) {}
+
+  has(type: string): boolean {
+    return layoutOf(this.version, type) !== undefined;
+  }
+
+  add(type: string, values: Record<string, FieldValue>): void {
+    const layout = layoutOf(this.version, type);
+    if (!layout) return;
+    // Text longer than its field is reported, never cut.
+    for (const f of layout.fields) {
+      const v = values[f.name];
+      if (typeof v === 'string' && (f.type === 'A' || f.type === 'L') && [...v].length > f.length) {
+        this.issue(type, f.name, 'too-long', 'error', v, `${type} ${f.name} is ${[...v].length} characters, the field holds ${f.length}`);
+        values[f.name] = null;
+      }
+    }
+    this.records.push({ type, values });
+  }
+
+  issue(record: string, field: string, problem: ExportIssue['problem'], severity: ExportIssue['severity'], text: string, message: string, chars?: string[]): void {
+    this.issues.push({ work: this.work, record, field, problem, severity, text, message, ...(chars ? { chars } : {}) });
+  }
+
+  /** Latin form of a text for a main-record field, checked against the CIS set of the field. */
+  latin(record: string, field: string, text: string | null, kind: TextKind): string | null {
+    if (text === null || text === '') return null;
+    const out = kind === 'name' ? toCisName(text) : toCisLatin(text);
+    const bad = isV3(this.version) ? controlChars(out) : disallowedChars(out, kind);
+    if (bad.length > 0) {
+      this.issue(record, field, 'charset', 'error', text, `${record} ${field} "${text}" has characters CWR ${this.version} cannot carry there: ${bad.join(' ')}`, bad);
+    }
+    return out;
+  }
+
+  /** Text for a record that carries the original script (NAT/NWN/NPN/NPR, or any 3.x field). */
+  original(record: string, field: string, text: string): string {
+    const bad = controlChars(text);
+    if (bad.length > 0) this.issue(record, field, 'charset', 'error', text, `${record} ${field} has control characters`, bad);
+    return text;
+  }
+}
+
+function controlChars(text: string): string[] {
+  return [...new Set([...text].filter((c) => /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(c)))];
+}
+
+const RIGHTS = [
+  ['PR', 'pr'],
+  ['MR', 'mr'],
+  ['SR', 'sr'],
+] as const;
+
+function ownership(p: WorkParty): Record<string, FieldValue> {
+  const v: Record<string, FieldValue> = {};
+  for (const [R, r] of RIGHTS) {
+    v[`${r}_affiliation_society`] = p.party.societies[R];
+    v[`${r}_ownership_share`] = p.ownership[R];
+  }
+  return v;
+}
+
+function territory(c: CollectionShare, p: WorkParty, sequence: number): Record<string, FieldValue> {
+  const v: Record<string, FieldValue> = {
+    interested_party_number: p.party.ipNumber,
+    inclusion_exclusion_indicator: c.include ? 'I' : 'E',
+    tis_numeric_code: c.territory,
+    sequence_number: sequence,
+  };
+  for (const [R, r] of RIGHTS) {
+    v[`${r}_collection_share`] = c.shares[R];
+    v[`${r}_affiliation_society`] = p.party.societies[R];
+  }
+  return v;
+}
+
+/** 3.x carries names in UTF-8: the original script when the catalogue has it (as the bundled
+ * 3.x samples do); 2.x carries the Latin name. */
+function nameFor(version: CwrVersion, party: Party): { name: string; first: string | null } {
+  if (isV3(version) && party.originalName) return { name: party.originalName.name, first: party.originalName.firstName };
+  return { name: party.name, first: party.firstName };
+}
+
+function publisherRecords(c: Collector, p: WorkParty, work: Work): void {
+  const type = p.controlled ? 'SPU' : 'OPU';
+  const v3 = isV3(c.version);
+  const n = nameFor(c.version, p.party);
+  const name = v3 ? c.original(type, 'publisher_name', n.name) : c.latin(type, 'publisher_name', n.name, 'name');
+  c.add(type, {
+    publisher_sequence_number: p.chain ?? 1,
+    interested_party_number: p.party.ipNumber,
+    publisher_name: name,
+    publisher_unknown_indicator: p.unknown ? 'Y' : null,
+    publisher_type: p.role,
+    publisher_ipi_name_number: p.party.ipiNameNumber,
+    publisher_ipi_base_number: p.party.ipiBaseNumber,
+    submitter_agreement_number: p.agreement?.submitterNumber ?? null,
+    society_assigned_agreement_number: p.agreement?.societyNumber ?? null,
+    agreement_type: p.agreement?.type ?? null,
+    ...(v3 ? {} : ownership(p)),
+  });
+  const orig = p.party.originalName ?? (isNonRoman(p.party.name) ? { name: p.party.name, firstName: null, language: work.language } : null);
+  if (!v3 && orig) {
+    if (c.has('NPN')) {
+      c.add('NPN', {
+        publisher_sequence_number: p.chain ?? 1,
+        interested_party_number: p.party.ipNumber,
+        publisher_name: c.original('NPN', 'publisher_name', orig.name),
+        language_code: orig.language,
+      });
+    }
+  }
+  collection(c, p, p.controlled ? 'SPT' : 'OPT');
+}
+
+function collection(c: Collector, p: WorkParty, type: string): void {
+  if (p.collection.length === 0) return;
+  if (!c.has(type)) {
+    c.issue(type, 'collection', 'not-carried', 'warning', p.party.ipNumber, `CWR ${c.version} has no ${type} record: collection shares of ${p.party.ipNumber} are not sent`);
+    return;
+  }
+  p.collection.forEach((share, i) => c.add(type, territory(share, p, i + 1)));
+}
+
+function writerRecords(c: Collector, p: WorkParty, work: Work): void {
+  const type = p.controlled ? 'SWR' : 'OWR';
+  const v3 = isV3(c.version);
+  const n = nameFor(c.version, p.party);
+  const last = v3 ? c.original(type, 'writer_last_name', n.name) : c.latin(type, 'writer_last_name', n.name, 'name');
+  const first = n.first === null ? null : v3 ? c.original(type, 'writer_first_name', n.first) : c.latin(type, 'writer_first_name', n.first, 'name');
+  c.add(type, {
+    interested_party_number: p.party.ipNumber,
+    writer_last_name: p.unknown ? null : last,
+    writer_first_name: p.unknown ? null : first,
+    writer_unknown_indicator: p.unknown ? 'Y' : null,
+    writer_designation_code: p.role,
+    writer_ipi_name_number: p.party.ipiNameNumber,
+    writer_ipi_base_number: p.party.ipiBaseNumber,
+    ...(v3 ? {} : ownership(p)),
+  });
+  const orig = p.party.originalName ?? (isNonRoman(p.party.name) ? { name: p.party.name, firstName: p.party.firstName, language: work.language } : null);
+  if (!v3 && orig && c.has('NWN')) {
+    c.add('NWN', {
+      interested_party_number: p.party.ipNumber,
+      writer_last_name: c.original('NWN', 'writer_last_name', orig.name),
+      writer_first_name: orig.firstName === null ? null : c.original('NWN', 'writer_first_name', orig.firstName),
+      language_code: orig.language,
+    });
+  }
+  collection(c, p, p.controlled ? 'SWT' : 'OWT');
+  // PWR: 2.1 links controlled writers only; 2.2 and 3.x also other writers.
+  if (!p.controlled && c.version === '2.1') return;
+  for (const link of work.links.filter((l) => l.writerIpNumber === p.party.ipNumber)) {
+    const pub = work.parties.find((q) => q.party.kind === 'publisher' && q.party.ipNumber === link.publisherIpNumber);
+    const pubName = pub ? (v3 ? null : c.latin('PWR', 'publisher_name', pub.party.name, 'name')) : null;
+    c.add('PWR', {
+      publisher_sequence_number: link.chain ?? pub?.chain ?? 1,
+      publisher_ip_number: link.publisherIpNumber,
+      publisher_name: pubName,
+      writer_ip_number: link.writerIpNumber,
+      submitter_agreement_number: link.submitterAgreementNumber,
+      society_assigned_agreement_number: link.societyAgreementNumber,
+      publisher_pr_society: pub?.party.societies.PR ?? null,
+    });
+  }
+}
+
+/** 3.x has no NAT: an original-script title travels as an ALT of type OL (original) or AL. */
+function nationalType(t: Title): string {
+  if (t.type === 'OT' || t.type === 'OL') return 'OL';
+  return 'AL';
+}
+
+function titleRecords(c: Collector, work: Work): void {
+  const v3 = isV3(c.version);
+  const titles = [...work.titles];
+  // A work title stored in its original script also needs its original record.
+  if (isNonRoman(work.title) && !titles.some((t) => t.type === 'OT' && t.title === work.title)) {
+    titles.push({ title: work.title, type: 'OT', language: work.language, nonRoman: true });
+  }
+  const latin = titles.filter((t) => !t.nonRoman && !isNonRoman(t.title));
+  const originals = titles.filter((t) => t.nonRoman || isNonRoman(t.title));
+  for (const t of latin) {
+    const national = t.type === 'OL' || t.type === 'AL';
+    const text = national ? t.title.toUpperCase() : c.latin('ALT', 'alternate_title', t.title, 'title') ?? '';
+    if (national) {
+      const bad = v3 ? controlChars(text) : disallowedChars(text, 'national-title');
+      if (bad.length > 0) c.issue('ALT', 'alternate_title', 'charset', 'error', t.title, `ALT alternate_title "${t.title}" has characters CWR ${c.version} cannot carry: ${bad.join(' ')}`, bad);
+    }
+    c.add('ALT', { alternate_title: text, title_type: t.type, language_code: t.language });
+  }
+  for (const t of originals) {
+    if (v3) {
+      c.add('ALT', { alternate_title: c.original('ALT', 'alternate_title', t.title), title_type: nationalType(t), language_code: t.language ?? work.language });
+    } else {
+      c.add('NAT', { title: c.original('NAT', 'title', t.title), title_type: t.type, language_code: t.language });
+    }
+  }
+}
+
+function relatedRecords(c: Collector, work: Work): void {
+  for (const r of work.related) {
+    const type = r.relation === 'entire' ? 'EWT' : r.relation === 'original' ? 'VER' : isV3(c.version) ? 'OWK' : 'COM';
+    if (!c.has(type)) {
+      c.issue(type, 'title', 'not-carried', 'warning', r.title, `CWR ${c.version} has no ${type} record: related work "${r.title}" is not sent`);
+      continue;
+    }
+    const v: Record<string, FieldValue> = {
+      title: c.latin(type, 'title', r.title, 'title'),
+      iswc: r.iswc,
+      submitter_work_number: r.submitterWorkNumber,
+    };
+    r.writers.slice(0, 2).forEach((w, i) => {
+      v[`writer_${i + 1}_last_name`] = c.latin(type, `writer_${i + 1}_last_name`, w.name, 'name');
+      v[`writer_${i + 1}_first_name`] = c.latin(type, `writer_${i + 1}_first_name`, w.firstName, 'name');
+      v[`writer_${i + 1}_ipi_name_number`] = w.ipiNameNumber;
+    });
+    c.add(type, v);
+  }
+}
+
+function performerRecords(c: Collector, work: Work): void {
+  const v3 = isV3(c.version);
+  for (const p of work.performers) {
+    // 3.x is UTF-8: the performer goes out as stored, in the original script when known.
+    const last = v3 ? c.original('PER', 'performing_artist_last_name', p.originalName ?? p.name) : c.latin('PER', 'performing_artist_last_name', p.name, 'name');
+    const first = p.firstName === null || (v3 && p.originalName !== null) ? null : v3 ? c.original('PER', 'performing_artist_first_name', p.firstName) : c.latin('PER', 'performing_artist_first_name', p.firstName, 'name');
+    c.add('PER', {
+      performing_artist_last_name: last,
+      performing_artist_first_name: first,
+      performing_artist_ipi_name_number: p.ipiNameNumber,
+      performing_artist_ipi_base_number: p.ipiBaseNumber,
+    });
+    // 2.x: the original script right after its PER (the reader pairs them that way).
+    const orig = p.originalName ?? (isNonRoman(p.name) ? p.name : null);
+    if (v3 || orig === null || !c.has('NPR')) continue;
+    c.add('NPR', {
+      performing_artist_name: c.original('NPR', 'performing_artist_name', orig),
+      performing_artist_ipi_name_number: p.ipiNameNumber,
+      performing_artist_ipi_base_number: p.ipiBaseNumber,
+      language_code: p.language,
+    });
+  }
+}
+
+function recordingRecords(c: Collector, work: Work): void {
+  const v3 = isV3(c.version);
+  const text = (field: string, t: string | null): string | null => (t === null ? null : v3 ? c.original('REC', field, t) : c.latin('REC', field, t, 'title'));
+  for (const r of work.recordings) {
+    c.add('REC', {
+      first_release_date: r.releaseDate,
+      release_date: r.releaseDate,
+      first_release_duration: r.duration,
+      release_duration: r.duration,
+      first_album_title: text('first_album_title', r.albumTitle),
+      first_album_label: text('first_album_label', r.albumLabel),
+      first_release_catalog_number: r.catalogueNumber,
+      ean: r.ean,
+      isrc: r.isrc,
+      recording_format: r.format,
+      recording_technique: r.technique,
+      media_type: r.mediaType,
+      recording_title: text('recording_title', r.recordingTitle),
+      version_title: text('version_title', r.versionTitle),
+      display_artist: text('display_artist', r.displayArtist),
+      record_label: text('record_label', r.recordLabel),
+      isrc_validity: r.isrc !== null && c.version !== '2.1' ? 'Y' : null,
+      submitter_recording_identifier: r.submitterRecordingId,
+    });
+  }
+}
+
+function originRecord(c: Collector, work: Work): void {
+  const o = work.origin;
+  if (!o) return;
+  c.add('ORN', {
+    intended_purpose: o.intendedPurpose,
+    production_title: c.latin('ORN', 'production_title', o.productionTitle, 'title'),
+    cd_identifier: o.cdIdentifier,
+    cut_number: o.cutNumber,
+    library: c.latin('ORN', 'library', o.library, 'title'),
+    production_number: o.productionNumber,
+    episode_title: c.latin('ORN', 'episode_title', o.episodeTitle, 'title'),
+    episode_number: o.episodeNumber,
+    year_of_production: o.yearOfProduction,
+    isan: o.isan,
+  });
+}
+
+/** The records of one registration of `work` in `version`. */
+export function workTransaction(work: Work, version: CwrVersion, type: RegistrationType): WorkTransaction {
+  const c = new Collector(version, work.submitterWorkNumber);
+  c.add(type, {
+    work_title: c.latin(type, 'work_title', work.title, 'title'),
+    language_code: work.language,
+    submitter_work_number: work.submitterWorkNumber,
+    iswc: work.iswc,
+    copyright_date: work.copyrightDate,
+    copyright_number: work.copyrightNumber,
+    musical_work_distribution_category: work.category,
+    duration: work.duration,
+    recorded_indicator: work.recorded ?? 'U',
+    text_music_relationship: work.textMusicRelationship,
+    composite_type: work.compositeType,
+    version_type: work.versionType,
+    excerpt_type: work.excerptType,
+    music_arrangement: work.musicArrangement,
+    lyric_adaptation: work.lyricAdaptation,
+    cwr_work_type: work.cwrWorkType,
+    grand_rights_indicator: work.grandRights,
+    opus_number: work.opusNumber,
+    catalogue_number: work.catalogueNumber,
+    priority_flag: work.priority,
+  });
+  const byPosition = (a: WorkParty, b: WorkParty): number => Number(b.controlled) - Number(a.controlled) || a.position - b.position;
+  const publishers = work.parties.filter((p) => p.party.kind === 'publisher').sort(byPosition);
+  const writers = work.parties.filter((p) => p.party.kind === 'writer').sort(byPosition);
+  for (const p of publishers) publisherRecords(c, p, work);
+  for (const p of writers) writerRecords(c, p, work);
+  titleRecords(c, work);
+  relatedRecords(c, work);
+  performerRecords(c, work);
+  recordingRecords(c, work);
+  originRecord(c, work);
+  if (work.crossReferences.length > 0 && !c.has('XRF')) {
+    c.issue('XRF', 'identifier', 'not-carried', 'warning', work.crossReferences.map((x) => x.identifier).join(' '), `CWR ${version} has no XRF record: cross references are not sent`);
+  }
+  for (const x of work.crossReferences) {
+    c.add('XRF', { organisation_code: x.organisation, identifier: x.identifier, identifier_type: x.type, validity: x.valid });
+  }
+  // Text the 2.x default encoding (Windows-1252) cannot carry makes the file UTF-8.
+  const needsUnicode = c.records.some((r) => Object.values(r.values).some((v) => typeof v === 'string' && /[^\u0000-\u007f]/.test(v) && unencodable(v, 'windows-1252').length > 0));
+  return { type, records: c.records, issues: c.issues, needsUnicode };
+}
+
+/** Writes a prepared transaction through the builder (which numbers records and counts them). */
+export function writeWorkTransaction(b: CwrBuilder, tx: WorkTransaction): void {
+  const [head, ...rest] = tx.records;
+  if (!head) return;
+  b.transaction(head.type, head.values);
+  for (const r of rest) b.record(r.type, r.values);
+}
