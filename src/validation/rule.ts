@@ -14,8 +14,10 @@ export interface RuleInfo {
   readonly severity?: Severity;
   /** The CISAC source: spec section / edit, e.g. "CWR 2.2 §3.8 TRL edit 3". */
   readonly cisac: string;
-  /** CISAC error-message key (record type, message level, validation number) for ACK MSG records. */
-  readonly msg?: { readonly record: string; readonly number: string };
+  /** CISAC error-message key (record type, message level, validation number) for ACK MSG records.
+   * `messageLevel` is the letter of the table's "Msg Lvl" column when it differs from the rule's
+   * level letter (e.g. SPU F 013 rejects the transaction but is a field-level edit). */
+  readonly msg?: { readonly record: string; readonly number: string; readonly messageLevel?: 'E' | 'G' | 'T' | 'R' | 'F' };
   /** One line for `cwrkit rules`. */
   readonly summary: string;
   /** Renders the message from the diagnostic's parameters. */

@@ -1,0 +1,106 @@
+/**
+ * TIS territories: a territory code (a country or a group such as 2136 WORLD) expands to the set
+ * of countries it covers on a given date, through the CISAC TIS hierarchy. Include/exclude chains
+ * (SPT/SWT/TER records) reduce to exact country sets, so overlaps are computed, not guessed.
+ */
+import { tisLinks, tisTerritories, type TisTerritory } from '../reference/tables.js';
+
+export const WORLD = '2136';
+
+interface Index {
+  readonly byCode: ReadonlyMap<string, TisTerritory>;
+  readonly children: ReadonlyMap<string, ReadonlyArray<{ child: string; from: string; until: string }>>;
+}
+
+let index: Index | undefined;
+
+function idx(): Index {
+  if (index === undefined) {
+    const byCode = new Map<string, TisTerritory>();
+    for (const t of tisTerritories()) byCode.set(t.code, t);
+    const children = new Map<string, Array<{ child: string; from: string; until: string }>>();
+    for (const l of tisLinks()) {
+      let list = children.get(l.parent);
+      if (!list) children.set(l.parent, (list = []));
+      list.push({ child: l.child, from: l.from, until: l.until });
+    }
+    index = { byCode, children };
+  }
+  return index;
+}
+
+/** A TIS code as written in CWR (4 digits), from "398", "0398" or 398. */
+export function normaliseTis(code: string | number): string {
+  return String(code).trim().padStart(4, '0');
+}
+
+export function territory(code: string | number): TisTerritory | undefined {
+  return idx().byCode.get(normaliseTis(code));
+}
+
+export function isTisCode(code: string | number): boolean {
+  return idx().byCode.has(normaliseTis(code));
+}
+
+const inRange = (date: string, from: string, until: string): boolean => from <= date && date <= until;
+
+const cache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The country codes `code` covers on `date` (YYYY-MM-DD; default today): a country expands to
+ * itself, a group to the countries reachable through links valid on that date. Countries and
+ * links outside their validity are left out. Unknown codes give an empty set.
+ */
+export function expandTerritory(code: string | number, date: string = new Date().toISOString().slice(0, 10)): ReadonlySet<string> {
+  const c = normaliseTis(code);
+  const key = `${c}@${date}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { byCode, children } = idx();
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (t: string): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    const info = byCode.get(t);
+    if (info && info.type === 'COUNTRY') {
+      if (inRange(date, info.from, info.until)) out.add(t);
+      return;
+    }
+    for (const link of children.get(t) ?? []) if (inRange(date, link.from, link.until)) walk(link.child);
+  };
+  walk(c);
+  cache.set(key, out);
+  return out;
+}
+
+export interface TerritoryStep {
+  readonly include: boolean;
+  readonly code: string | number;
+}
+
+/**
+ * Applies an ordered include/exclude chain: includes add countries, excludes remove them.
+ * "2136 include, 0398 exclude" is the world without Kazakhstan.
+ */
+export function resolveTerritories(steps: readonly TerritoryStep[], date?: string): Set<string> {
+  const out = new Set<string>();
+  for (const s of steps) {
+    const countries = expandTerritory(s.code, date);
+    if (s.include) for (const c of countries) out.add(c);
+    else for (const c of countries) out.delete(c);
+  }
+  return out;
+}
+
+/** Countries in both sets. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<string>();
+  for (const c of small) if (big.has(c)) out.add(c);
+  return out;
+}
+
+export function territoryName(code: string | number): string {
+  return territory(code)?.name ?? normaliseTis(code);
+}

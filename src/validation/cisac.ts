@@ -1,0 +1,48 @@
+/**
+ * The CheckSet of all CISAC rules for a CWR version: record-level checks (lookups, identifiers,
+ * character set) run once per record, transaction checks per transaction, control checks on
+ * HDR/GRH, file checks at the end.
+ */
+import type { CwrRecord } from '../formats/cwr/record.js';
+import type { Transaction } from '../formats/cwr/structure.js';
+import type { CwrVersion } from '../formats/cwr/versions.js';
+import type { CheckContext, CheckSet } from './engine.js';
+import { checkAck } from './rules/ack/ack-content.js';
+import { checkAgreement, checkAgreementsAtEnd } from './rules/agreement/agreement.js';
+import { checkCisCharacters } from './rules/charset/cis-characters.js';
+import { checkFileName } from './rules/file/file-name.js';
+import { checkHeader } from './rules/file/header.js';
+import { checkGroupHeader } from './rules/group/groups.js';
+import { checkIdentifiers } from './rules/identifiers/identifiers.js';
+import { checkLookups } from './rules/lookups/field-lookups.js';
+import { checkProfileRequirements } from './rules/profile/requirements.js';
+import { checkChainOfTitle } from './rules/transaction/chain.js';
+import { checkCollection } from './rules/transaction/collection.js';
+import { checkContent } from './rules/transaction/content.js';
+import { checkShares } from './rules/transaction/shares.js';
+import { checkWork } from './rules/transaction/work.js';
+
+/** Record checks, run on every record of a transaction (header included). */
+function records(tx: Transaction, ctx: CheckContext): void {
+  const run = (rec: CwrRecord): void => {
+    checkLookups(rec, ctx);
+    checkIdentifiers(rec, ctx);
+    checkCisCharacters(rec, ctx);
+  };
+  run(tx.header);
+  for (const rec of tx.records) run(rec);
+}
+
+const ALL: CheckSet = {
+  transaction: [records, checkContent, checkShares, checkCollection, checkChainOfTitle, checkWork, checkAgreement, checkAck, checkProfileRequirements].map(
+    (f) => (tx: Transaction, _g: unknown, ctx: CheckContext) => f(tx, ctx),
+  ),
+  control: [checkHeader, checkGroupHeader],
+  file: [checkFileName, checkAgreementsAtEnd],
+};
+
+/** All CISAC checks. The version is read from the file at run time (ctx.info.version); rules
+ * that are version-specific look at it themselves, so one set serves every version. */
+export function cisacChecks(_version?: CwrVersion): CheckSet {
+  return ALL;
+}

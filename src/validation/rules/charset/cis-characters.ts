@@ -1,0 +1,119 @@
+/**
+ * CIS-1: titles and names use only characters of the CIS Latin character set ("Titles" and
+ * "Names" columns). Non-Roman records (NAT, NWN, NPN, NET, NCT, NVT, NOW, NPA, NPR) are exempt:
+ * they carry national characters with their language code. ALT titles of type OL/AL use the
+ * "national titles" column.
+ */
+import type { CwrRecord } from '../../../formats/cwr/record.js';
+import { cisCharacters } from '../../../reference/tables.js';
+import type { Level } from '../../diagnostic.js';
+import type { CheckContext } from '../../engine.js';
+import { defineRule } from '../../rule.js';
+import { reportAt, s } from '../support.js';
+
+export const CIS_CHARACTERS = defineRule({
+  id: 'cis-characters',
+  level: 'transaction',
+  cisac: 'CWR 2.2 NWR field edit 24, SPU field edit 37, SWR field edits 29-30, ALT field edits 4-5, PER/EWT/VER/COM/ORN/IPA edits (CIS character set)',
+  summary: 'A title or name holds characters outside the CIS Latin set (lower case, Cyrillic...): use upper case, transliterate, and put national text in NAT/NWN/NPN records.',
+  message: (p) =>
+    `${s(p, 'field')} contains ${s(p, 'chars')}, not allowed in CWR ${s(p, 'kind')} (upper-case CIS Latin only${p['hint'] ? `; ${s(p, 'hint')}` : ''}): ${s(p, 'effect')}`,
+});
+
+type Kind = 'titles' | 'names';
+/** record -> [field, kind, level letter, msg record, msg number] */
+const FIELDS: Readonly<Record<string, ReadonlyArray<readonly [string, Kind, 'T' | 'R' | 'F', string, string]>>> = {
+  NWR: [['work_title', 'titles', 'T', 'NWR', '024']],
+  REV: [['work_title', 'titles', 'T', 'NWR', '024']],
+  WRK: [['work_title', 'titles', 'T', 'NWR', '024']],
+  ISR: [['work_title', 'titles', 'T', 'NWR', '024']],
+  SPU: [['publisher_name', 'names', 'T', 'SPU', '037']],
+  OPU: [['publisher_name', 'names', 'T', 'SPU', '037']],
+  SWR: [
+    ['writer_last_name', 'names', 'T', 'SWR', '029'],
+    ['writer_first_name', 'names', 'T', 'SWR', '030'],
+  ],
+  OWR: [
+    ['writer_last_name', 'names', 'T', 'SWR', '029'],
+    ['writer_first_name', 'names', 'T', 'SWR', '030'],
+  ],
+  WRI: [
+    ['writer_last_name', 'names', 'T', 'SWR', '029'],
+    ['writer_first_name', 'names', 'T', 'SWR', '030'],
+  ],
+  ALT: [['alternate_title', 'titles', 'R', 'ALT', '004']],
+  PER: [
+    ['performing_artist_last_name', 'names', 'R', 'PER', '004'],
+    ['performing_artist_first_name', 'names', 'R', 'PER', '005'],
+  ],
+  EWT: [
+    ['title', 'titles', 'R', 'EWT', '009'],
+    ['writer_1_last_name', 'names', 'F', 'EWT', '010'],
+    ['writer_1_first_name', 'names', 'F', 'EWT', '011'],
+    ['writer_2_last_name', 'names', 'F', 'EWT', '012'],
+    ['writer_2_first_name', 'names', 'F', 'EWT', '013'],
+  ],
+  VER: [
+    ['title', 'titles', 'R', 'VER', '009'],
+    ['writer_1_last_name', 'names', 'F', 'VER', '010'],
+    ['writer_1_first_name', 'names', 'F', 'VER', '011'],
+    ['writer_2_last_name', 'names', 'F', 'VER', '012'],
+    ['writer_2_first_name', 'names', 'F', 'VER', '013'],
+  ],
+  COM: [
+    ['title', 'titles', 'R', 'COM', '011'],
+    ['writer_1_last_name', 'names', 'F', 'COM', '012'],
+    ['writer_1_first_name', 'names', 'F', 'COM', '013'],
+    ['writer_2_last_name', 'names', 'F', 'COM', '014'],
+    ['writer_2_first_name', 'names', 'F', 'COM', '015'],
+  ],
+  ORN: [
+    ['production_title', 'titles', 'R', 'ORN', '011'],
+    ['episode_title', 'titles', 'F', 'ORN', '012'],
+  ],
+  REC: [['first_album_title', 'titles', 'F', 'REC', '015']],
+  IPA: [
+    ['interested_party_last_name', 'names', 'T', 'IPA', '018'],
+    ['interested_party_writer_first_name', 'names', 'T', 'IPA', '019'],
+  ],
+};
+
+const LEVEL: Readonly<Record<'T' | 'R' | 'F', Level>> = { T: 'transaction', R: 'record', F: 'field' };
+const EFFECT: Readonly<Record<'T' | 'R' | 'F', string>> = { T: 'the transaction is rejected', R: 'the record is dropped', F: 'the field is ignored' };
+const ASCII_OK = /^[ -Z]*$/; // fast path: space..Z covers digits, upper case and most punctuation
+
+/** Characters of `text` not in `allowed`, at most five, quoted. */
+function badChars(text: string, allowed: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const ch of text) if (!allowed.has(ch) && !out.includes(ch)) out.push(ch);
+  return out;
+}
+
+export function checkCisCharacters(rec: CwrRecord, ctx: CheckContext): void {
+  const fields = FIELDS[rec.type];
+  if (!fields) return;
+  const cis = cisCharacters();
+  for (const [field, kind, lvl, msgRecord, msgNumber] of fields) {
+    const v = rec.get(field);
+    if (typeof v !== 'string' || v === '') continue;
+    let allowed = kind === 'titles' ? cis.titles : cis.names;
+    if (rec.type === 'ALT') {
+      const tt = rec.str('title_type');
+      if (tt === 'OL' || tt === 'AL') allowed = cis.nationalTitles;
+    }
+    if (ASCII_OK.test(v) && kind === 'titles') continue;
+    const bad = badChars(v, allowed);
+    if (bad.length === 0) continue;
+    const lower = bad.some((c) => c !== c.toUpperCase());
+    const nonLatin = bad.some((c) => /[\u0400-\u04FF]/.test(c));
+    const hint = nonLatin ? 'transliterate and send the original in a non-Roman record (NAT, NWN, NPN)' : lower ? 'write it in upper case' : '';
+    reportAt(
+      ctx,
+      CIS_CHARACTERS,
+      rec,
+      field,
+      { field, chars: bad.slice(0, 5).map((c) => `"${c}"`).join(' '), kind, hint, effect: EFFECT[lvl], msgRecord, msgLevel: 'F', msgNumber },
+      LEVEL[lvl],
+    );
+  }
+}

@@ -1,0 +1,86 @@
+/** Small helpers shared by the CISAC rule areas: settings, share arithmetic, where-builders. */
+import type { CwrRecord } from '../../formats/cwr/record.js';
+import type { CheckContext } from '../engine.js';
+import type { Level } from '../diagnostic.js';
+import { diagnostic, type Params, type RuleInfo } from '../rule.js';
+import type { Profile } from '../profile.js';
+
+/** Settings of a run, as buildValidation puts them in ValidateOptions.settings. */
+export interface RuleSettings {
+  readonly profile: Profile | null;
+  /** The receiving society (3 digits). */
+  readonly society: string;
+  /** Sender codes/IPI numbers the society registered locally (from the catalogue). */
+  readonly localSenders: ReadonlySet<string>;
+  /** Date used for TIS hierarchy expansion (YYYY-MM-DD). */
+  readonly territoryDate: string;
+}
+
+const DEFAULT_SETTINGS: RuleSettings = {
+  profile: null,
+  society: '177',
+  localSenders: new Set(),
+  territoryDate: new Date().toISOString().slice(0, 10),
+};
+
+export function settingsOf(ctx: CheckContext): RuleSettings {
+  const s = ctx.options.settings as Partial<RuleSettings> | undefined;
+  if (!s) return DEFAULT_SETTINGS;
+  return {
+    profile: s.profile ?? null,
+    society: s.society ?? DEFAULT_SETTINGS.society,
+    localSenders: s.localSenders ?? DEFAULT_SETTINGS.localSenders,
+    territoryDate: s.territoryDate ?? DEFAULT_SETTINGS.territoryDate,
+  };
+}
+
+/** The share tolerance of CWR: ±0.06% (shares are integers, 10000 = 100.00%). */
+export const TOLERANCE = 6;
+export const FULL = 10000;
+
+/** A share (or any numeric field) as a plain number; blank or unreadable gives 0. */
+export function num(rec: CwrRecord, field: string): number {
+  const v = rec.get(field);
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return 0;
+}
+
+/** 5000 -> "50.00%" (exact: integer arithmetic only). */
+export function pct(share: number): string {
+  const neg = share < 0 ? '-' : '';
+  const a = Math.abs(Math.round(share));
+  return `${neg}${Math.trunc(a / 100)}.${String(a % 100).padStart(2, '0')}%`;
+}
+
+export const RIGHTS = ['pr', 'mr', 'sr'] as const;
+export type Right = (typeof RIGHTS)[number];
+export const RIGHT_NAME: Readonly<Record<Right, string>> = { pr: 'PR', mr: 'MR', sr: 'SR' };
+
+/** Reports `rule` on a record (optionally on one of its fields). */
+export function reportAt(ctx: CheckContext, rule: RuleInfo, rec: CwrRecord, field: string | null, params: Params = {}, level?: Level): void {
+  const raw = field !== null ? rec.raw(field) : undefined;
+  ctx.report(
+    diagnostic(
+      rule,
+      {
+        line: rec.line,
+        column: raw?.column ?? (field === null ? 1 : null),
+        ...(raw ? { length: raw.length } : {}),
+        record: rec.type,
+        field: raw ? field : null,
+        transaction: rec.transactionSequence,
+      },
+      params,
+      level,
+    ),
+  );
+}
+
+/** Reports a whole-file finding (no line). */
+export function reportFile(ctx: CheckContext, rule: RuleInfo, params: Params = {}, level?: Level): void {
+  ctx.report(diagnostic(rule, { line: null, column: null, record: null, field: null, transaction: null }, params, level));
+}
+
+/** Params renderer helper: a parameter as text. */
+export const s = (p: Params, k: string): string => String(p[k] ?? '');

@@ -1,0 +1,188 @@
+/**
+ * Collection shares per territory (TX-6, TX-12, TX-13), computed exactly through the TIS
+ * hierarchy: each party's include/exclude chain is reduced to countries, then summed per country.
+ */
+import type { CwrRecord } from '../../../formats/cwr/record.js';
+import type { Transaction } from '../../../formats/cwr/structure.js';
+import { expandTerritory, territoryName } from '../../../domain/territories.js';
+import type { CheckContext } from '../../engine.js';
+import { defineRule } from '../../rule.js';
+import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, pct, reportAt, s, settingsOf } from '../support.js';
+import { REGISTRATION_TYPES, workModel, type Party } from './work-model.js';
+
+export const COLLECTION_TOTAL = defineRule({
+  id: 'collection-total',
+  level: 'transaction',
+  cisac: 'CWR 2.2 NWR transaction edits 14, 44 (TX-6)',
+  msg: { record: 'NWR', number: '014' },
+  summary: 'For a right and a territory, the collection shares of all parties add up to more than 100% (+0.06%).',
+  message: (p) => `${s(p, 'right')} collection shares in ${s(p, 'territory')} add up to ${s(p, 'total')}, more than 100%: the transaction is rejected`,
+});
+
+export const TERRITORY_INCLUDE_ZERO = defineRule({
+  id: 'territory-include-zero',
+  level: 'transaction',
+  cisac: 'CWR 2.2 SPT record edit 1, SWT record edit 1 (TX-13)',
+  msg: { record: 'SPT', number: '001', messageLevel: 'R' },
+  summary: 'An include (I) territory record carries no share at all.',
+  message: (p) => `${s(p, 'record')} includes territory ${s(p, 'territory')} but all its collection shares are zero: the transaction is rejected`,
+});
+
+export const TERRITORY_EXCLUDE_SHARES = defineRule({
+  id: 'territory-exclude-shares',
+  level: 'field',
+  cisac: 'CWR 2.2 SWT record edit 3 (TX-13); applied to SPT/OPT/OWT alike',
+  msg: { record: 'SWT', number: '003', messageLevel: 'R' },
+  summary: 'An exclude (E) territory record carries shares (they are ignored).',
+  message: (p) => `${s(p, 'record')} excludes territory ${s(p, 'territory')} but carries collection shares: they are ignored`,
+});
+
+export const TERRITORY_PLACEMENT = defineRule({
+  id: 'territory-placement',
+  level: 'transaction',
+  cisac: 'CWR 2.2 SPT field edits 1, 14; SWT field edit 1 (TX-12)',
+  msg: { record: 'SPT', number: '001', messageLevel: 'F' },
+  summary: 'A territory record (SPT/OPT/SWT/OWT) does not follow its party record.',
+  message: (p) => `${s(p, 'record')} must follow ${s(p, 'after')}, it follows ${s(p, 'previous')}: the transaction is rejected`,
+});
+
+export const TERRITORY_IP_MISMATCH = defineRule({
+  id: 'territory-ip-mismatch',
+  level: 'transaction',
+  cisac: 'CWR 2.2 SPT field edit 2, SWT field edit 2 (TX-12)',
+  msg: { record: 'SPT', number: '002', messageLevel: 'F' },
+  summary: 'A territory record names another interested party than the party record it follows.',
+  message: (p) => `${s(p, 'record')} interested party "${s(p, 'found')}" is not the preceding ${s(p, 'party')}'s "${s(p, 'expected')}": the transaction is rejected`,
+});
+
+export const TERRITORY_SEQUENCE = defineRule({
+  id: 'territory-sequence',
+  level: 'record',
+  cisac: 'CWR 2.2 SPT field edits 12-13, SWT field edits 9-10 (TX-12)',
+  msg: { record: 'SPT', number: '013', messageLevel: 'F' },
+  summary: 'Territory record sequence numbers start at 1 after each party record and go up by one.',
+  message: (p) => `${s(p, 'record')} sequence number is ${s(p, 'found')}, expected ${s(p, 'expected')}: the record is dropped`,
+});
+
+export const TERRITORY_SHARED_IN_CHAIN = defineRule({
+  id: 'territory-shared-in-chain',
+  level: 'transaction',
+  cisac: 'CWR 2.2 SPT record edit 5, SWT record edit 2 (TX-12)',
+  msg: { record: 'SPT', number: '005', messageLevel: 'R' },
+  summary: 'A territory is linked to more than one publisher of the same chain for the same right.',
+  message: (p) => `${s(p, 'right')} in ${s(p, 'territory')} is collected by more than one publisher of chain ${s(p, 'chain')}: the transaction is rejected`,
+});
+
+const FOLLOWS: Readonly<Record<string, readonly string[]>> = {
+  SPT: ['SPU', 'NPN', 'SPT'],
+  OPT: ['SPU', 'NPN', 'SPT', 'OPU', 'OPT'],
+  SWT: ['SWR', 'NWN', 'SWT'],
+  OWT: ['OWR', 'NWN', 'OWT'],
+};
+const PARTY: Readonly<Record<string, string>> = { SPT: 'SPU', OPT: 'SPU/OPU', SWT: 'SWR', OWT: 'OWR' };
+
+/** A party's collection per country: country -> [pr, mr, sr]. */
+function collection(party: Party, date: string): Map<string, [number, number, number]> {
+  const out = new Map<string, [number, number, number]>();
+  for (const t of party.territories) {
+    const countries = expandTerritory(t.tis, date);
+    if (t.include) for (const c of countries) out.set(c, [t.shares[0], t.shares[1], t.shares[2]]);
+    else for (const c of countries) out.delete(c);
+  }
+  return out;
+}
+
+function checkPlacement(records: readonly CwrRecord[], ctx: CheckContext): void {
+  let prev: CwrRecord | undefined;
+  let party: CwrRecord | undefined;
+  let expectedSeq = 1;
+  for (const rec of records) {
+    const allowed = FOLLOWS[rec.type];
+    if (rec.type === 'SPU' || rec.type === 'OPU' || rec.type === 'SWR' || rec.type === 'OWR') {
+      party = rec;
+      expectedSeq = 1;
+    }
+    if (allowed && prev) {
+      if (!allowed.includes(prev.type)) {
+        reportAt(ctx, TERRITORY_PLACEMENT, rec, null, { record: rec.type, after: allowed.join(', '), previous: prev.type });
+      } else if (party) {
+        const ip = rec.str('interested_party_number');
+        const expected = party.str('interested_party_number');
+        if (ip !== expected) reportAt(ctx, TERRITORY_IP_MISMATCH, rec, 'interested_party_number', { record: rec.type, found: ip, expected, party: party.type });
+        const seq = rec.get('sequence_number');
+        if (typeof seq === 'number' && seq !== expectedSeq) reportAt(ctx, TERRITORY_SEQUENCE, rec, 'sequence_number', { record: rec.type, found: seq, expected: expectedSeq });
+        expectedSeq++;
+      }
+    }
+    prev = rec;
+  }
+}
+
+export function checkCollection(tx: Transaction, ctx: CheckContext): void {
+  const w = workModel(tx);
+  if (!w) return;
+  checkPlacement(w.records, ctx);
+  const parties = [...w.publishers, ...w.writers];
+  for (const p of parties) {
+    for (const t of p.territories) {
+      const any = t.shares[0] + t.shares[1] + t.shares[2] > 0;
+      const where = { record: t.rec.type, territory: `${t.tis} ${territoryName(t.tis)}` };
+      if (t.include && !any) reportAt(ctx, TERRITORY_INCLUDE_ZERO, t.rec, 'inclusion_exclusion_indicator', where);
+      if (!t.include && any) reportAt(ctx, TERRITORY_EXCLUDE_SHARES, t.rec, 'inclusion_exclusion_indicator', where);
+    }
+  }
+  if (!REGISTRATION_TYPES.has(tx.header.type)) return;
+  const date = settingsOf(ctx).territoryDate;
+  const withTerritories = parties.filter((p) => p.territories.length > 0);
+  if (withTerritories.length === 0) return;
+  const per = new Map<Party, Map<string, [number, number, number]>>();
+  for (const p of withTerritories) per.set(p, collection(p, date));
+
+  // TX-12: within a chain, a country may be collected by one publisher only, per right.
+  w.chains.forEach((chain) => {
+    for (let r = 0; r < 3; r++) {
+      const owner = new Map<string, Party>();
+      let reported = false;
+      for (const p of chain) {
+        const m = per.get(p);
+        if (!m) continue;
+        for (const [country, sh] of m) {
+          if ((sh[r] ?? 0) === 0) continue;
+          const o = owner.get(country);
+          if (o && o !== p && !reported) {
+            const right = RIGHTS[r] ?? 'pr';
+            const t = p.territories[0];
+            reportAt(ctx, TERRITORY_SHARED_IN_CHAIN, t ? t.rec : p.rec, null, { right: RIGHT_NAME[right], territory: `${country} ${territoryName(country)}`, chain: p.rec.str('publisher_sequence_number') });
+            reported = true;
+          }
+          owner.set(country, p);
+        }
+      }
+    }
+  });
+
+  // TX-6: total collection per right and country.
+  const totals = new Map<string, [number, number, number]>();
+  for (const m of per.values()) {
+    for (const [country, sh] of m) {
+      let t = totals.get(country);
+      if (!t) totals.set(country, (t = [0, 0, 0]));
+      t[0] += sh[0];
+      t[1] += sh[1];
+      t[2] += sh[2];
+    }
+  }
+  for (let r = 0; r < 3; r++) {
+    let worst: [string, number] | null = null;
+    for (const [country, t] of totals) {
+      const v = t[r] ?? 0;
+      if (v > FULL + TOLERANCE && (!worst || v > worst[1])) worst = [country, v];
+    }
+    if (worst) {
+      const right = RIGHTS[r] ?? 'pr';
+      reportAt(ctx, COLLECTION_TOTAL, tx.header, null, { right: RIGHT_NAME[right], territory: `${worst[0]} ${territoryName(worst[0])}`, total: pct(worst[1]) });
+    }
+  }
+}
+
+export const TERRITORY_PARTY = PARTY;
