@@ -5,7 +5,8 @@ import { renderDiagnostic } from '../../reporting/diagnostics-text.js';
 import type { ValidationResult } from '../../validation/engine.js';
 import { validateFiles, type ValidateFilesOptions } from '../../app/validate-files.js';
 import { withExamples, type CliContext } from '../context.js';
-import { EXIT } from '../exit-codes.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { ProfileError } from '../../validation/profile.js';
 import type { Output } from '../output.js';
 import { readInputOptions, type InputFlags } from './input-flags.js';
 
@@ -86,6 +87,9 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     const results: ValidationResult[] = [];
     try {
       for (const f of files) results.push(await validateFiles.one(f, opts));
+    } catch (e) {
+      if (e instanceof ProfileError) throw new CliError(e.message); // a bad profile is a usage error (exit 2)
+      throw e;
     } finally {
       spinner.stop();
     }
