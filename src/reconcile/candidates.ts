@@ -4,7 +4,7 @@
  * whole catalogue. Built once per reconciliation from compact index entries.
  */
 import type { IndexEntry } from './types.js';
-import { ipiBaseKey, ipiNameKey, isrcKey, iswcKey, matchTitleKey, titleTokens, workNumberKey, writerKey } from './keys.js';
+import { ipiBaseKey, ipiNameKey, isrcKey, iswcKey, matchTitleKey, societyCodeKey, titleTokens, workNumberKey, writerKey } from './keys.js';
 
 export interface IndexedWriter {
   readonly key: string;
@@ -68,30 +68,45 @@ export class MemoryIndex implements MatchIndex {
 
   add(e: IndexEntry): void {
     const id = e.id;
-    add(this.iswc, iswcKey(e.iswc), id);
-    for (const n of e.submitterNumbers) add(this.submitter, workNumberKey(n), id);
+    if (!this.titles.has(id)) this.titles.set(id, []);
+    this.addIswc(id, e.iswc);
+    for (const n of e.submitterNumbers) this.addSubmitterNumber(id, n);
     for (const c of e.societyCodes) {
       const i = c.indexOf(':');
-      add(this.society, i < 0 ? null : `${c.slice(0, i).padStart(3, '0')}:${workNumberKey(c.slice(i + 1)) ?? ''}`, id);
+      if (i > 0) this.addSocietyCode(id, c.slice(0, i), c.slice(i + 1));
     }
-    for (const r of e.isrcs) add(this.isrc, isrcKey(r), id);
-    const keys: string[] = [];
-    for (const t of e.titles) {
-      const k = matchTitleKey(t);
-      if (k === '' || keys.includes(k)) continue;
-      keys.push(k);
-      for (const w of titleTokens(k)) add(this.token, w, id);
-      add(this.prefix, titlePrefix(k), id);
-    }
-    this.titles.set(id, keys);
-    const ws: IndexedWriter[] = [];
-    for (const w of e.writers) {
-      const ipiName = ipiNameKey(w.ipiName);
-      const ipiBase = ipiBaseKey(w.ipiBase);
-      add(this.ipi, ipiName, id);
-      ws.push({ key: writerKey(w.name), ipiName, ipiBase });
-    }
-    this.writers.set(id, ws);
+    for (const r of e.isrcs) this.addIsrc(id, r);
+    for (const t of e.titles) this.addTitle(id, t);
+    for (const w of e.writers) this.addWriter(id, w.name, w.ipiName, w.ipiBase);
+  }
+
+  addIswc(id: number, iswc: string | null): void {
+    add(this.iswc, iswcKey(iswc), id);
+  }
+  addSubmitterNumber(id: number, n: string | null): void {
+    add(this.submitter, workNumberKey(n), id);
+  }
+  addSocietyCode(id: number, society: string, code: string | null): void {
+    add(this.society, societyCodeKey(society, code), id);
+  }
+  addIsrc(id: number, isrc: string | null): void {
+    add(this.isrc, isrcKey(isrc), id);
+  }
+  addTitle(id: number, title: string): void {
+    const k = matchTitleKey(title);
+    let keys = this.titles.get(id);
+    if (!keys) this.titles.set(id, (keys = []));
+    if (k === '' || keys.includes(k)) return;
+    keys.push(k);
+    for (const w of titleTokens(k)) add(this.token, w, id);
+    add(this.prefix, titlePrefix(k), id);
+  }
+  addWriter(id: number, name: string, ipiName: string | null, ipiBase: string | null): void {
+    const n = ipiNameKey(ipiName);
+    add(this.ipi, n, id);
+    let ws = this.writers.get(id);
+    if (!ws) this.writers.set(id, (ws = []));
+    ws.push({ key: writerKey(name), ipiName: n, ipiBase: ipiBaseKey(ipiBase) });
   }
 
   static from(entries: Iterable<IndexEntry>): MemoryIndex {

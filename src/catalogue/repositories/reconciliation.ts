@@ -1,0 +1,266 @@
+/**
+ * Reconciliation results and review decisions (migration 0003). Writes happen inside the
+ * caller's transaction; amounts are read back as bigint (safe integers).
+ */
+import type { Statement as SqlStatement } from 'better-sqlite3';
+import type { Db } from '../db.js';
+import type { Decision, Decisions } from '../../reconcile/match.js';
+import type { LineOutcome, ReconcileSummary } from '../../reconcile/engine.js';
+import type { Finding } from '../../reconcile/findings.js';
+import type { LineStatus } from '../../reconcile/types.js';
+
+export interface ReconciliationHeader {
+  readonly statementId: number;
+  readonly society: string;
+  readonly fromSociety: string;
+  readonly received: bigint | null;
+  readonly receivedCurrency: string | null;
+}
+
+export interface ReconciliationRow {
+  id: bigint;
+  statement_id: bigint;
+  society: string;
+  from_society: string;
+  currency: string;
+  scale: bigint;
+  local_currency: string | null;
+  local_scale: bigint | null;
+  rate: string | null;
+  received: bigint | null;
+  received_currency: string | null;
+  total: bigint;
+  declared_total: bigint | null;
+  charges: bigint;
+  allocated: bigint;
+  unallocated: bigint;
+  local_total: bigint | null;
+  local_allocated: bigint | null;
+  local_unallocated: bigint | null;
+  lines: bigint;
+  matched: bigint;
+  review: bigint;
+  unmatched: bigint;
+  discrepancies: bigint;
+  claims: bigint;
+  summary: string;
+  created_at: string;
+}
+
+export interface LineRow {
+  id: bigint;
+  reconciliation_id: bigint;
+  statement_line_id: bigint;
+  line_ref: string | null;
+  decision_key: string | null;
+  status: LineStatus;
+  method: string | null;
+  confidence: number;
+  match_key: string | null;
+  work_id: bigint | null;
+  party_id: bigint | null;
+  party_method: string | null;
+  right: string | null;
+  territory: string | null;
+  share_paid: bigint | null;
+  share_registered: bigint | null;
+  amount: bigint;
+  net: bigint;
+  local: bigint | null;
+  unallocated: bigint;
+  local_unallocated: bigint | null;
+  reason: string | null;
+  candidates: string | null;
+}
+
+export interface AllocationRow {
+  line_id: bigint;
+  party_id: bigint;
+  weight: bigint;
+  amount: bigint;
+  local: bigint | null;
+}
+
+export interface FindingRow {
+  id: bigint;
+  reconciliation_id: bigint;
+  kind: string;
+  line_id: bigint | null;
+  work_id: bigint | null;
+  party_id: bigint | null;
+  detail: string;
+}
+
+export class ReconciliationRepository {
+  private insLine: SqlStatement | null = null;
+  private insAlloc: SqlStatement | null = null;
+  private insFinding: SqlStatement | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  /** Removes the previous result of the statement (cascade) and starts a new one; returns its id. */
+  begin(h: ReconciliationHeader, summary: ReconcileSummary): number {
+    this.db.prepare('DELETE FROM reconciliations WHERE statement_id = ?').run(h.statementId);
+    const r = this.db
+      .prepare(
+        `INSERT INTO reconciliations (statement_id, society, from_society, currency, scale, local_currency, local_scale, rate, received, received_currency,
+           total, declared_total, charges, allocated, unallocated, lines, matched, review, unmatched, discrepancies, claims, summary, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, '{}', ?)`,
+      )
+      .run(h.statementId, h.society, h.fromSociety, summary.currency, summary.scale, summary.localCurrency, summary.localScale, summary.rate, h.received, h.receivedCurrency, summary.total, summary.declaredTotal, new Date().toISOString());
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Stores one line's outcome; returns the reconciliation line id. */
+  addLine(recId: number, o: LineOutcome, decisionKey: string | null): number {
+    this.insLine ??= this.db.prepare(
+      `INSERT INTO reconciliation_lines (reconciliation_id, statement_line_id, line_ref, decision_key, status, method, confidence, match_key, work_id, party_id,
+         party_method, right, territory, share_paid, share_registered, amount, net, local, unallocated, local_unallocated, reason, candidates)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insAlloc ??= this.db.prepare('INSERT INTO reconciliation_allocations (line_id, party_id, weight, amount, local) VALUES (?, ?, ?, ?, ?)');
+    const m = o.match;
+    const l = o.line;
+    const r = this.insLine.run(
+      recId,
+      l.id,
+      l.ref,
+      decisionKey,
+      m.status,
+      m.method,
+      m.confidence,
+      m.key,
+      m.status === 'matched' ? m.workId : null,
+      o.party?.party.id ?? null,
+      o.party?.method ?? null,
+      l.right,
+      l.territory,
+      l.share,
+      o.allocation.registeredShare,
+      l.amount,
+      o.net,
+      o.local,
+      o.allocation.unallocated,
+      o.allocation.unallocatedLocal,
+      o.allocation.reason,
+      m.candidates.length > 0 ? JSON.stringify(m.candidates) : null,
+    );
+    const id = Number(r.lastInsertRowid);
+    for (const p of o.allocation.parts) this.insAlloc.run(id, p.party.id, p.weight, p.amount, p.local);
+    return id;
+  }
+
+  addFinding(recId: number, f: Finding, lineId: number | null): void {
+    this.insFinding ??= this.db.prepare('INSERT INTO reconciliation_findings (reconciliation_id, kind, line_id, work_id, party_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insFinding.run(recId, f.kind, lineId, f.workId, f.partyId, JSON.stringify(f.detail));
+  }
+
+  finish(recId: number, s: ReconcileSummary): void {
+    this.db
+      .prepare(
+        `UPDATE reconciliations SET charges = ?, allocated = ?, unallocated = ?, local_total = ?, local_allocated = ?, local_unallocated = ?, lines = ?, matched = ?,
+           review = ?, unmatched = ?, discrepancies = ?, claims = ?, summary = ? WHERE id = ?`,
+      )
+      .run(
+        s.charges,
+        s.allocated,
+        s.unallocated,
+        s.localTotal,
+        s.localAllocated,
+        s.localUnallocated,
+        s.lines,
+        s.matched,
+        s.review,
+        s.unmatched,
+        s.discrepancies,
+        s.claims,
+        JSON.stringify({ byMethod: s.byMethod, unallocatedByReason: Object.fromEntries(Object.entries(s.unallocatedByReason).map(([k, v]) => [k, v.toString()])) }),
+        recId,
+      );
+  }
+
+  /** The current result of a statement. */
+  forStatement(statementId: number): ReconciliationRow | undefined {
+    return this.db.prepare('SELECT * FROM reconciliations WHERE statement_id = ?').safeIntegers(true).get(statementId) as ReconciliationRow | undefined;
+  }
+
+  all(): ReconciliationRow[] {
+    return this.db.prepare('SELECT * FROM reconciliations ORDER BY statement_id').safeIntegers(true).all() as ReconciliationRow[];
+  }
+
+  lines(recId: number, status?: LineStatus): LineRow[] {
+    const sql = `SELECT * FROM reconciliation_lines WHERE reconciliation_id = ?${status ? ' AND status = ?' : ''} ORDER BY id`;
+    const stmt = this.db.prepare(sql).safeIntegers(true);
+    return (status ? stmt.all(recId, status) : stmt.all(recId)) as LineRow[];
+  }
+
+  line(lineId: number): LineRow | undefined {
+    return this.db.prepare('SELECT * FROM reconciliation_lines WHERE id = ?').safeIntegers(true).get(lineId) as LineRow | undefined;
+  }
+
+  /** A line by the statement's own line reference, in the latest reconciliation that has it. */
+  lineByRef(ref: string): LineRow | undefined {
+    return this.db.prepare('SELECT * FROM reconciliation_lines WHERE line_ref = ? ORDER BY id DESC LIMIT 1').safeIntegers(true).get(ref) as LineRow | undefined;
+  }
+
+  reconciliation(id: number): ReconciliationRow | undefined {
+    return this.db.prepare('SELECT * FROM reconciliations WHERE id = ?').safeIntegers(true).get(id) as ReconciliationRow | undefined;
+  }
+
+  allocations(lineId: number): AllocationRow[] {
+    return this.db.prepare('SELECT * FROM reconciliation_allocations WHERE line_id = ? ORDER BY amount DESC, party_id').safeIntegers(true).all(lineId) as AllocationRow[];
+  }
+
+  findings(recId: number): FindingRow[] {
+    return this.db.prepare('SELECT * FROM reconciliation_findings WHERE reconciliation_id = ? ORDER BY id').safeIntegers(true).all(recId) as FindingRow[];
+  }
+
+  /** Per member: total amount (statement and local currency) and lines, largest first. */
+  memberTotals(recId: number): { party_id: bigint; amount: bigint; local: bigint | null; lines: bigint }[] {
+    return this.db
+      .prepare(
+        `SELECT a.party_id, SUM(a.amount) AS amount, SUM(a.local) AS local, COUNT(*) AS lines
+         FROM reconciliation_allocations a JOIN reconciliation_lines l ON l.id = a.line_id
+         WHERE l.reconciliation_id = ? GROUP BY a.party_id ORDER BY SUM(a.amount) DESC, a.party_id`,
+      )
+      .safeIntegers(true)
+      .all(recId) as { party_id: bigint; amount: bigint; local: bigint | null; lines: bigint }[];
+  }
+
+  /** Remembers a review decision. Accepting a work forgets any other accepted work for that code. */
+  decide(fromSociety: string, workCode: string, workId: number, decision: 'accept' | 'reject'): void {
+    if (decision === 'accept') this.db.prepare("DELETE FROM review_decisions WHERE from_society = ? AND work_code = ? AND decision = 'accept'").run(fromSociety, workCode);
+    this.db
+      .prepare(
+        `INSERT INTO review_decisions (from_society, work_code, work_id, decision, decided_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(from_society, work_code, work_id) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at`,
+      )
+      .run(fromSociety, workCode, workId, decision, new Date().toISOString());
+  }
+
+  /** Every decision of one remitting society, as the matcher reads them. */
+  decisions(fromSociety: string): Decisions {
+    const map = new Map<string, { accepted: number | null; rejected: Set<number> }>();
+    const rows = this.db.prepare('SELECT work_code, work_id, decision FROM review_decisions WHERE from_society = ?').all(fromSociety) as { work_code: string; work_id: number; decision: string }[];
+    for (const r of rows) {
+      let d = map.get(r.work_code);
+      if (!d) map.set(r.work_code, (d = { accepted: null, rejected: new Set() }));
+      if (r.decision === 'accept') d.accepted = r.work_id;
+      else d.rejected.add(r.work_id);
+    }
+    return { get: (society: string, key: string): Decision | undefined => (society === fromSociety ? map.get(key) : undefined) };
+  }
+
+  inboxSeen(sha256: string): boolean {
+    return this.db.prepare("SELECT 1 FROM inbox_files WHERE sha256 = ? AND status = 'done'").get(sha256) !== undefined;
+  }
+
+  inboxRecord(sha256: string, name: string, statementId: number | null, status: 'done' | 'error'): void {
+    this.db
+      .prepare(
+        `INSERT INTO inbox_files (sha256, name, statement_id, processed_at, status) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(sha256) DO UPDATE SET name = excluded.name, statement_id = excluded.statement_id, processed_at = excluded.processed_at, status = excluded.status`,
+      )
+      .run(sha256, name, statementId, new Date().toISOString(), status);
+  }
+}
