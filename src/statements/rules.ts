@@ -142,3 +142,19 @@ export const XML_NO_LINES = defineRule({
   summary: 'The XML profile\'s line path matches nothing.',
   message: (p) => `no element at ${s(p, 'path')}: is this the right XML profile?`,
 });
+
+export const DATE_INVALID = defineRule({
+  id: 'stmt-date-invalid',
+  level: 'field',
+  cisac: 'cwrkit statement profiles (docs/statements.md)',
+  summary: 'A date does not match the profile\'s date format.',
+  message: (p) => `date "${s(p, 'text')}" does not match ${s(p, 'format')} (kept empty)`,
+});
+
+export const MORE_PROBLEMS = defineRule({
+  id: 'stmt-more-problems',
+  level: 'file',
+  cisac: 'cwrkit statements (docs/statements.md)',
+  summary: 'More problems were found than are listed.',
+  message: (p) => `${s(p, 'count')} more problems not listed`,
+});
