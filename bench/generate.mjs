@@ -4,7 +4,9 @@
  * (NWR in 2.1/2.2, WRK in 3.0) through the CwrBuilder of the build in dist/, streaming to disk in
  * bounded memory. Deterministic for a seed: the same arguments give the same bytes.
  *
- *   node bench/generate.mjs --works 10000 --version 2.1 --out bench/out/10k.V21 [--seed 7]
+ *   node bench/generate.mjs --works 10000 --version 2.1 --out bench/out/CW260001ZFP_177.V21 [--seed 7]
+ *
+ * Name the file the CISAC way (CWyynnnnSSS_RRR.V21, ..._V3-0-0.SUB): the validator checks names.
  *
  * Each work is a realistic mix of about ten records: NWR, SPU+SPT (the submitter's own chain),
  * often an OPU (a co-publisher it does not control), SWR+SWT+PWR, OWR, and usually ALT, PER,
@@ -287,6 +289,13 @@ function work30(b, i, rnd, pool) {
   if (rnd() < 0.2) {
     b.record('ORN', { intended_purpose: 'FIL', production_title: title(rnd, 2), production_number: `F${digits(i, 8)}`, year_of_production: 2000 + (i % 25) });
   }
+}
+
+/** A file name following the CISAC convention (the validator checks it): CWyynnnnSSS_RRR.V2x,
+ * or CWyynnnnSSS_RRR_V3-0-0.SUB for 3.0; sender ZFP (the generated sender), receiver 177 KazAK. */
+export function cwrFileName(version, sequence = 1) {
+  const stem = `CW26${digits(sequence % 10000, 4)}${SENDER.code}_177`;
+  return version === '3.0' ? `${stem}_V3-0-0.SUB` : `${stem}.V${version.replace('.', '')}`;
 }
 
 /** The 2.x HDR encoding (windows-1252) or UTF-8 for 3.x; the generated text is ASCII anyway. */

@@ -2,7 +2,7 @@
  * The generic fixed-width codec: one line of text + a record layout -> typed fields, and back.
  * It knows nothing about CWR or CRD; everything it does is driven by the layout.
  */
-import { decodeField, encodeField, type FieldProblem, type FieldValue } from './field-types.js';
+import { checkField, decodeField, encodeField, type FieldProblem, type FieldValue } from './field-types.js';
 import type { FieldSpec, RecordLayout } from './layout.js';
 
 export interface FieldIssue {
@@ -45,6 +45,38 @@ export function decodeRecord(layout: RecordLayout, text: string): DecodedRecord 
     padded: Math.max(0, layout.length - text.length),
     overflow: text.length > layout.length ? text.slice(layout.length) : '',
   };
+}
+
+export interface RecordCheck {
+  /** Fields whose text does not fit their type, in layout order (as decodeRecord's issues). */
+  readonly issues: readonly FieldIssue[];
+  /** Mandatory fields that are empty and have no issue, in layout order. */
+  readonly missing: readonly FieldSpec[];
+}
+
+/** The shared result of a record with nothing to report. */
+export const CLEAN_RECORD: RecordCheck = Object.freeze({ issues: Object.freeze([]), missing: Object.freeze([]) });
+
+/**
+ * What decodeRecord would report about a line (type problems, empty mandatory fields) without
+ * decoding values: the validator's per-record path, which allocates nothing for a clean record.
+ */
+export function checkRecord(layout: RecordLayout, text: string): RecordCheck {
+  let issues: FieldIssue[] | undefined;
+  let missing: FieldSpec[] | undefined;
+  for (const field of layout.fields) {
+    // Optional text fields can be neither wrong nor missing.
+    if (field.req !== 'M' && (field.type === 'A' || field.type === 'L')) continue;
+    const raw = fieldText(text, field);
+    const r = checkField(field, raw);
+    if (r === undefined) continue;
+    if (r === 'empty') {
+      if (field.req === 'M') (missing ??= []).push(field);
+    } else {
+      (issues ??= []).push({ field, problem: r, raw });
+    }
+  }
+  return issues === undefined && missing === undefined ? CLEAN_RECORD : { issues: issues ?? [], missing: missing ?? [] };
 }
 
 /** Decodes a single field of a line without decoding the rest. */

@@ -2,6 +2,7 @@
  * Character encodings: the names people and HDR records use, mapped to iconv-lite names, and the
  * byte <-> text conversion used by readers and writers.
  */
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Aliases iconv-lite does not know (KZ-1048 is `rk1048` there) plus the CWR HDR values. */
@@ -41,9 +42,23 @@ export function isUtf8(encoding: string): boolean {
   return canonical(encoding) === 'utf8';
 }
 
+/** Single-byte encodings whose lower half is ASCII: pure-ASCII bytes decode the same as latin1. */
+const ASCII_SUPERSET = /^(windows-125\d|iso-8859-\d+|rk1048|pt154|cp125\d|cp866|koi8-[ru])$/;
+/** The C1 range, where windows-1252 and latin1 differ. */
+const C1 = /[\x80-\x9f]/;
+
 export function decodeBytes(bytes: Buffer, encoding: string): string {
   if (encoding === 'latin1') return bytes.toString('latin1');
   if (isUtf8(encoding)) return bytes.toString('utf8');
+  // Fast path (native decoding): most CWR files are ASCII, and windows-1252 text without C1
+  // bytes is byte-for-byte latin1. Anything else goes through iconv-lite.
+  if (ASCII_SUPERSET.test(encoding)) {
+    if (isAscii(bytes)) return bytes.toString('latin1');
+    if (encoding === 'windows-1252') {
+      const text = bytes.toString('latin1');
+      if (!C1.test(text)) return text;
+    }
+  }
   return iconv.decode(bytes, encoding, { stripBOM: false });
 }
 

@@ -39,6 +39,14 @@ export interface ReadLinesOptions {
 
 const LF = 0x0a;
 const CR = 0x0d;
+const EMPTY: Buffer = Buffer.alloc(0);
+
+/** Index of the first LF or CR in `buf`, or -1. */
+function firstLineEnd(buf: Buffer): number {
+  const lf = buf.indexOf(LF);
+  const cr = lf === -1 ? buf.indexOf(CR) : buf.subarray(0, lf).indexOf(CR);
+  return cr !== -1 ? cr : lf;
+}
 
 function isBinaryByte(b: number): boolean {
   return b === 0 || (b < 0x20 && b !== 0x09 && b !== LF && b !== CR && b !== 0x0c && b !== 0x1a);
@@ -91,7 +99,7 @@ export async function* readLinesFrom(
 ): AsyncGenerator<Line[]> {
   const facts = options.facts ?? { bom: false, binary: false, bytes: 0 };
   let encoding: string | undefined;
-  let pending: Buffer = Buffer.alloc(0);
+  let pending: Buffer = EMPTY;
   let no = 1;
   let checkedBinary = 0;
 
@@ -122,8 +130,10 @@ export async function* readLinesFrom(
       }
       checkedBinary += lim;
     }
-    let buf = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
+    let buf = bytes;
     if (encoding === undefined) {
+      buf = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
+      pending = EMPTY;
       // Need the whole first line (or a good piece of it) before choosing the encoding.
       if (buf.indexOf(LF) === -1 && buf.indexOf(CR) === -1 && buf.length < 4096) {
         pending = buf;
@@ -131,17 +141,26 @@ export async function* readLinesFrom(
       }
       buf = decideEncoding(buf);
     }
+    const lines: Line[] = [];
+    if (pending.length > 0) {
+      // Complete the pending partial line with this chunk's first line only, so the (large)
+      // chunk is never copied just to prepend a few bytes.
+      let end = firstLineEnd(buf);
+      if (end !== -1 && buf[end] === CR && end + 1 < buf.length && buf[end + 1] === LF) end++;
+      if (end === -1 || (buf[end] === CR && end + 1 === buf.length)) {
+        pending = Buffer.concat([pending, buf]);
+        continue;
+      }
+      no = splitLines(decodeBytes(Buffer.concat([pending, buf.subarray(0, end + 1)]), encoding as string), no, lines);
+      pending = EMPTY;
+      buf = buf.subarray(end + 1);
+    }
     let cut = Math.max(buf.lastIndexOf(LF), buf.lastIndexOf(CR));
     // A CR as the very last byte may be the first half of a CRLF split across chunks.
-    if (cut === buf.length - 1 && buf[cut] === CR) cut = Math.max(buf.lastIndexOf(LF, cut - 1), buf.lastIndexOf(CR, cut - 1));
-    if (cut === -1) {
-      pending = buf;
-      continue;
-    }
-    const whole = buf.subarray(0, cut + 1);
-    pending = Buffer.from(buf.subarray(cut + 1));
-    const lines: Line[] = [];
-    no = splitLines(decodeBytes(whole, encoding as string), no, lines);
+    // (lastIndexOf with a negative offset counts from the end, hence the cut === 0 case.)
+    if (cut === buf.length - 1 && buf[cut] === CR) cut = cut === 0 ? -1 : Math.max(buf.lastIndexOf(LF, cut - 1), buf.lastIndexOf(CR, cut - 1));
+    if (cut !== -1) no = splitLines(decodeBytes(buf.subarray(0, cut + 1), encoding as string), no, lines);
+    pending = cut + 1 < buf.length ? Buffer.from(buf.subarray(cut + 1)) : EMPTY;
     if (lines.length > 0) yield lines;
   }
   if (encoding === undefined) {

@@ -3,7 +3,7 @@
  * registered transaction checks on every transaction, and decides each transaction's fate
  * (accepted, accepted with changes, rejected) the CISAC way. Never stops at the first problem.
  */
-import type { FieldIssue } from '../fixed-width/codec.js';
+import { checkRecord, CLEAN_RECORD, type FieldIssue } from '../fixed-width/codec.js';
 import type { CwrRecord } from '../formats/cwr/record.js';
 import { streamCwr, type CwrFileInfo, type CwrReadOptions } from '../formats/cwr/reader.js';
 import { CONTROL_TYPES, type CwrEvent, type GroupInfo, type Transaction } from '../formats/cwr/structure.js';
@@ -90,6 +90,8 @@ export interface ValidateHooks {
   onTransaction?: (tx: Transaction, result: TransactionResult) => void | Promise<void>;
   /** Called for every structure event, in order. */
   onEvent?: (ev: CwrEvent) => void | Promise<void>;
+  /** Called at each GRT, once the group's fate is known (a group-level error rejects it). */
+  onGroupEnd?: (group: GroupInfo, rejected: boolean) => void | Promise<void>;
 }
 
 const CONTROL_LEVEL: Readonly<Record<string, Level>> = { HDR: 'file', TRL: 'file', GRH: 'group', GRT: 'group' };
@@ -112,8 +114,10 @@ function fieldRule(issue: FieldIssue): RuleInfo {
 
 /** Field type and requirement checks of one record. */
 export function checkRecordFields(rec: CwrRecord, transaction: number | null, report: (d: Diagnostic) => void): void {
-  const d = rec.decoded;
-  if (!d || !rec.layout) return;
+  if (!rec.layout) return;
+  // checkRecord reports exactly what a full decode would, without decoding (or keeping) values.
+  const d = checkRecord(rec.layout, rec.text);
+  if (d === CLEAN_RECORD) return;
   const controlLevel = CONTROL_LEVEL[rec.type];
   const where = (field: { name: string; start: number; length: number }) => ({
     line: rec.line,
@@ -130,9 +134,7 @@ export function checkRecordFields(rec: CwrRecord, transaction: number | null, re
     const allowed = f.type === 'F' ? 'Y, N or U' : 'Y or N';
     report(diagnostic(fieldRule(issue), where(f), { field: f.name, raw: issue.raw, allowed }, level));
   }
-  for (const f of rec.layout.fields) {
-    if (f.req !== 'M' || d.values[f.name] !== null) continue;
-    if (d.issues.some((i) => i.field === f)) continue;
+  for (const f of d.missing) {
     // Zero dates and blank mandatory fields are both "missing".
     report(diagnostic(F.FIELD_REQUIRED, where(f), { field: f.name }, controlLevel ?? 'transaction'));
   }
@@ -206,6 +208,7 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
           const to = ev.group.trailer?.line ?? Number.MAX_SAFE_INTEGER;
           if (groupErrorLines.some((line) => line >= from && line <= to)) groupRejected.add(ev.group);
           currentGroup = null;
+          if (hooks.onGroupEnd) await hooks.onGroupEnd(ev.group, groupRejected.has(ev.group));
           break;
         }
         case 'trl':

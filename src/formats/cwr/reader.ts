@@ -66,6 +66,13 @@ export interface CwrStream {
 
 const RECORD_TYPE = /^[A-Z]{3}$/;
 
+/** True for an empty or all-whitespace line; a line starting with a letter is decided at once. */
+function isBlankLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return false;
+  return text.trim() === '';
+}
+
 /**
  * Streams a CWR file. Structural and record-length diagnostics go to `onDiagnostic`; field-level
  * checks are left to the validator (they need decoded fields, which parsing does not).
@@ -167,7 +174,7 @@ export function streamCwr(
         info.endings[line.eol]++;
         if (line.eol !== 'CRLF' && firstEnding[line.eol] === undefined) firstEnding[line.eol] = line.no;
         const text = line.text;
-        if (text.trim() === '') {
+        if (isBlankLine(text)) {
           report(R.BLANK_LINE, line, {}, { record: '' });
           continue;
         }

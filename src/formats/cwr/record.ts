@@ -62,6 +62,12 @@ export class CwrRecord {
 }
 
 function prefixNumber(text: string, from: number): number | null {
-  const s = text.slice(from, from + 8);
-  return /^[0-9]{8}$/.test(s) ? Number(s) : null;
+  if (text.length < from + 8) return null;
+  let n = 0;
+  for (let i = from; i < from + 8; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return n;
 }

@@ -16,13 +16,13 @@ interface GenerateResult {
   bytes: number;
 }
 type Generate = (o: { works: number; version: string; out: string; seed?: number }) => GenerateResult;
-const { generateCwr } = (await import('../../../bench/generate.mjs')) as { generateCwr: Generate };
+const { generateCwr, cwrFileName } = (await import('../../../bench/generate.mjs')) as { generateCwr: Generate; cwrFileName: (v: string, seq?: number) => string };
 
 describe('bench/generate.mjs', () => {
   const tmp = useTempDir();
 
   it.each(['2.1', '2.2', '3.0'])('CWR %s: validates with the full rule set, no errors or warnings, and round-trips', async (version) => {
-    const out = join(tmp(), `gen-${version}.cwr`);
+    const out = join(tmp(), cwrFileName(version));
     const r = generateCwr({ works: 60, version, out, seed: 3 });
     expect(r.works).toBe(60);
     expect(r.lines / r.works).toBeGreaterThan(8);
@@ -39,7 +39,7 @@ describe('bench/generate.mjs', () => {
   });
 
   it('writes valid check digits on ISWC and IPI numbers', async () => {
-    const out = join(tmp(), 'ids.V21');
+    const out = join(tmp(), cwrFileName('2.1', 2));
     generateCwr({ works: 30, version: '2.1', out });
     const { transmission } = await readCwrFile(out);
     const txs = transmission.groups.flatMap((g) => g.transactions);
