@@ -1,0 +1,595 @@
+/**
+ * Use-case: import CWR files into the catalogue. Each file is validated while it streams; only
+ * accepted transactions enter. One file = one write transaction (BEGIN IMMEDIATE), one SAVEPOINT
+ * per group (rolled back when the group is rejected at its GRT); a file-level rejection, an
+ * error or a kill leaves the catalogue as it was. A file already imported (same SHA-256) changes
+ * nothing. Every import is a run (see app/runs.ts for undo).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Db } from '../catalogue/db.js';
+import { ConflictsRepository } from '../catalogue/repositories/conflicts.js';
+import { PartiesRepository } from '../catalogue/repositories/parties.js';
+import { RegistrationsRepository, type RegistrationRow } from '../catalogue/repositories/registrations.js';
+import { RunsRepository } from '../catalogue/repositories/runs.js';
+import { SendersRepository } from '../catalogue/repositories/senders.js';
+import { snapshotOf, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
+import { FULL_SHARE, RIGHTS } from '../domain/share.js';
+import { titleKey } from '../domain/text-keys.js';
+import { writerKey, type Work } from '../domain/work.js';
+import { ackToModel } from '../formats/cwr/ack-to-model.js';
+import type { CwrReadOptions } from '../formats/cwr/reader.js';
+import type { CwrRecord } from '../formats/cwr/record.js';
+import type { GroupInfo, Transaction } from '../formats/cwr/structure.js';
+import { toWork } from '../formats/cwr/to-work.js';
+import { versionFromHeader } from '../formats/cwr/versions.js';
+import type { TransactionResult, ValidationResult } from '../validation/engine.js';
+import { validateFiles } from './validate-files.js';
+
+export interface ImportOptions extends Pick<CwrReadOptions, 'encoding' | 'version'> {
+  readonly dryRun?: boolean;
+  readonly profile?: string;
+  readonly society?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+  /** Clock (ISO timestamps), for tests. */
+  readonly now?: () => string;
+  /** Called after each transaction is applied (tests use it to simulate a crash mid-file). */
+  readonly afterTransaction?: (count: number) => void;
+}
+
+export interface Counts {
+  works: { inserted: number; updated: number; unchanged: number };
+  acks: { received: number; matched: number; unmatched: number };
+  conflicts: number;
+}
+
+export type FileStatus = 'imported' | 'already-imported' | 'rejected' | 'unreadable';
+
+export interface ImportFileResult extends Counts {
+  readonly path: string;
+  sha256: string | null;
+  status: FileStatus;
+  /** For already-imported files: the run that imported them. */
+  previousRun: number | null;
+  transactions: { total: number; accepted: number; rejected: number };
+  /** Transactions that named a work the catalogue does not hold (ISW, EXC). */
+  unmatched: number;
+  validation: ValidationResult | null;
+  error: string | null;
+}
+
+export interface ImportSummary {
+  works: Counts['works'];
+  transactions: { total: number; accepted: number; rejected: number };
+  acks: Counts['acks'];
+  conflicts: number;
+  /** The run id; null when nothing was written (dry run, or every file already imported). */
+  run: number | null;
+  dryRun: boolean;
+  files: ImportFileResult[];
+}
+
+export class CatalogueBusyError extends Error {
+  override readonly name = 'CatalogueBusyError';
+  readonly code = 'CWRKIT_BUSY';
+}
+
+const zero = (): Counts => ({ works: { inserted: 0, updated: 0, unchanged: 0 }, acks: { received: 0, matched: 0, unmatched: 0 }, conflicts: 0 });
+
+function addCounts(into: Counts, from: Counts): void {
+  into.works.inserted += from.works.inserted;
+  into.works.updated += from.works.updated;
+  into.works.unchanged += from.works.unchanged;
+  into.acks.received += from.acks.received;
+  into.acks.matched += from.acks.matched;
+  into.acks.unmatched += from.acks.unmatched;
+  into.conflicts += from.conflicts;
+}
+
+/** SHA-256 of a file, streamed. */
+export async function sha256File(path: string): Promise<{ hash: string; size: number }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    const b = chunk as Buffer;
+    size += b.length;
+    h.update(b);
+  }
+  return { hash: h.digest('hex'), size };
+}
+
+/** A sender code as the catalogue keys it: digits without leading zeros, letters upper-case. */
+export function normaliseSender(code: string): string {
+  const t = code.trim();
+  return /^[0-9]+$/.test(t) ? t.replace(/^0+(?=[0-9])/, '') : t.toUpperCase();
+}
+
+/** A society code from an HDR sender: 3 digits when numeric. */
+function societyCode(sender: string): string {
+  return /^[0-9]{1,3}$/.test(sender) ? sender.padStart(3, '0') : sender;
+}
+
+function hdrSender(hdr: CwrRecord | null): { type: string | null; code: string; name: string | null; created: string | null } {
+  if (!hdr) return { type: null, code: '', name: null, created: null };
+  const v = (n: string): string | null => {
+    const x = hdr.get(n);
+    if (x === null || x === undefined) return null;
+    const s = String(x).trim();
+    return s === '' ? null : s;
+  };
+  return { type: v('sender_type'), code: normaliseSender(v('sender_code') ?? v('sender_id') ?? ''), name: v('sender_name'), created: v('creation_date') };
+}
+
+const isBusy = (e: unknown): boolean => typeof (e as { code?: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SQLITE_BUSY');
+
+/** Merges what the catalogue already knows into a replacing registration: society work numbers
+ * and the ISWC from earlier ACKs/ISWs survive a REV that does not carry them. */
+function mergeKnown(prev: Work | undefined, next: Work): Work {
+  if (!prev) return next;
+  const numbers = [...next.societyWorkNumbers];
+  for (const s of prev.societyWorkNumbers) if (!numbers.some((x) => x.society === s.society && x.number === s.number)) numbers.push(s);
+  return { ...next, iswc: next.iswc ?? prev.iswc, societyWorkNumbers: numbers };
+}
+
+class FileImport {
+  readonly counts: Counts = zero();
+  group: Counts | null = null;
+  fileId: number | null = null;
+  unmatched = 0;
+  applied = 0;
+  sender = hdrSender(null);
+  version: string;
+
+  constructor(
+    private readonly imp: Importer,
+    private readonly path: string,
+    private readonly sha256: string,
+    private readonly size: number,
+  ) {
+    this.version = imp.options.version ?? '2.1';
+  }
+
+  get c(): Counts {
+    return this.group ?? this.counts;
+  }
+
+  /** The files row, inserted on first need (version and encoding are final at the end). */
+  ensureFile(): number {
+    if (this.fileId === null) {
+      this.fileId = this.imp.runs.addFile({
+        run_id: this.imp.runId(),
+        sha256: this.sha256,
+        name: basename(this.path),
+        size: this.size,
+        cwr_version: this.version,
+        encoding: '',
+        sender_type: this.sender.type,
+        sender: this.sender.code || null,
+        sender_name: this.sender.name,
+        created_on: this.sender.created,
+        imported_at: this.imp.now(),
+      });
+    }
+    return this.fileId;
+  }
+
+  /** Chooses among works registered under one submitter work number: local senders first. */
+  choose(candidates: WorkRef[]): WorkRef | undefined {
+    const local = candidates.filter((c) => this.imp.localSenders.has(c.submitter));
+    return (local.length > 0 ? local : candidates)[0];
+  }
+
+  history(ref: { id: number }, tx: Transaction, action: HistoryAction, version: number, snapshot: string | null): void {
+    this.imp.works.history({
+      workId: ref.id,
+      runId: this.imp.runId(),
+      fileId: this.fileId as number,
+      group: tx.group,
+      transaction: tx.header.transactionSequence,
+      type: tx.header.type,
+      line: tx.header.line,
+      action,
+      version,
+      snapshot,
+    });
+  }
+
+  /** Rewrites a work with a changed state, or records that nothing changed. */
+  update(ref: WorkRef, work: Work, tx: Transaction, action: HistoryAction): boolean {
+    const snap = snapshotOf(work);
+    if (snap.hash === ref.snapshot_hash) {
+      this.history(ref, tx, action === 'replace' ? 'unchanged' : action, ref.version, null);
+      return false;
+    }
+    const run = this.imp.runId();
+    this.imp.works.replace(ref.id, work, snap.hash, ref.version + 1, run);
+    this.history(ref, tx, action, ref.version + 1, snap.json);
+    return true;
+  }
+
+  registration(tx: Transaction): void {
+    const work0 = toWork(tx.header, tx.records, this.sender.code);
+    const works = this.imp.works;
+    const existing = works.find(work0.submitter, work0.submitterWorkNumber);
+    if (!existing) {
+      const snap = snapshotOf(work0);
+      const id = works.insert(work0, snap.hash, this.imp.runId());
+      this.history({ id }, tx, 'insert', 1, snap.json);
+      this.c.works.inserted++;
+      this.conflicts(id, work0);
+      return;
+    }
+    const work = mergeKnown(works.snapshot(existing.id), work0);
+    if (this.update(existing, work, tx, 'replace')) {
+      this.c.works.updated++;
+      this.conflicts(existing.id, work);
+    } else {
+      this.c.works.unchanged++;
+    }
+  }
+
+  /** ISW: the ISWC a society assigned to a work. */
+  iswc(tx: Transaction): void {
+    const notice = toWork(tx.header, tx.records, this.sender.code);
+    const ref = this.choose(this.imp.works.byNumber(notice.submitterWorkNumber));
+    const prev = ref ? this.imp.works.snapshot(ref.id) : undefined;
+    if (!ref || !prev) {
+      this.unmatched++;
+      return;
+    }
+    if (notice.iswc !== null && this.update(ref, { ...prev, iswc: notice.iswc }, tx, 'iswc')) this.c.works.updated++;
+    else this.c.works.unchanged++;
+  }
+
+  /** EXC: a society tells a submitter that a work conflicts with an existing one. */
+  exc(tx: Transaction): void {
+    const notice = toWork(tx.header, tx.records, this.sender.code);
+    const ref = this.choose(this.imp.works.byNumber(notice.submitterWorkNumber));
+    if (!ref) {
+      this.unmatched++;
+      return;
+    }
+    this.history(ref, tx, 'exc', ref.version, null);
+    this.imp.conflicts.add({
+      run_id: this.imp.runId(),
+      kind: 'exc',
+      work_id: ref.id,
+      other_work_id: null,
+      right: null,
+      territory: null,
+      total: null,
+      details: { from: this.sender.code, title: notice.title, iswc: notice.iswc, line: tx.header.line },
+      created_at: this.imp.now(),
+    });
+    this.c.conflicts++;
+  }
+
+  ack(tx: Transaction): void {
+    const m = ackToModel(tx);
+    const society = societyCode(this.sender.code);
+    const run = this.imp.runId();
+    this.c.acks.received++;
+    const ref = m.submitterWorkNumber !== null ? this.choose(this.imp.works.byNumber(m.submitterWorkNumber)) : undefined;
+    this.imp.registrations.addAcknowledgement({
+      run_id: run,
+      file_id: this.fileId as number,
+      line: tx.header.line,
+      society,
+      work_id: ref?.id ?? null,
+      original_group: m.originalGroup,
+      original_transaction: m.originalTransaction,
+      original_type: m.originalType,
+      title: m.title,
+      submitter_work_number: m.submitterWorkNumber,
+      society_work_number: m.societyWorkNumber,
+      iswc: m.iswc,
+      status: m.status,
+      processing_date: m.processingDate,
+    });
+    if (!ref) {
+      this.c.acks.unmatched++;
+      return;
+    }
+    this.c.acks.matched++;
+    const before = this.imp.registrations.get(ref.id, society);
+    const row: RegistrationRow = {
+      work_id: ref.id,
+      society,
+      status: m.status,
+      sent_at: before?.sent_at ?? null,
+      sent_file: before?.sent_file ?? null,
+      sent_group: before?.sent_group ?? m.originalGroup,
+      sent_transaction: before?.sent_transaction ?? m.originalTransaction,
+      acked_at: m.processingDate,
+      ack_file_id: this.fileId,
+      society_work_number: m.societyWorkNumber ?? before?.society_work_number ?? null,
+      iswc: m.iswc ?? before?.iswc ?? null,
+      updated_run: run,
+    };
+    this.imp.registrations.put(row, run);
+    const prev = this.imp.works.snapshot(ref.id);
+    if (!prev) return;
+    let work = prev;
+    if (m.societyWorkNumber !== null && m.status !== 'RJ' && !prev.societyWorkNumbers.some((s) => s.society === society && s.number === m.societyWorkNumber)) {
+      work = { ...work, societyWorkNumbers: [...work.societyWorkNumbers, { society, number: m.societyWorkNumber }] };
+    }
+    if (work.iswc === null && m.iswc !== null) work = { ...work, iswc: m.iswc };
+    this.update(ref, work, tx, 'ack');
+  }
+
+  agreement(tx: Transaction): void {
+    const h = tx.header;
+    const v = (n: string): string | null => {
+      const x = h.get(n);
+      return x === null || x === undefined || String(x).trim() === '' ? null : String(x).trim();
+    };
+    const number = v('submitter_agreement_number');
+    if (number === null) return;
+    this.imp.db
+      .prepare(
+        `INSERT INTO agreements (submitter, submitter_agreement_number, society_agreement_number, isac, type, start_date, end_date, details, created_run)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(submitter, submitter_agreement_number) DO NOTHING`,
+      )
+      .run(this.sender.code, number, v('society_assigned_agreement_number'), v('international_standard_agreement_code'), v('agreement_type'),
+        v('agreement_start_date'), v('agreement_end_date'), JSON.stringify([h, ...tx.records].map((r) => ({ type: r.type, values: r.values }))), this.imp.runId());
+  }
+
+  /** Same work from other submitters -> duplicate; their controlled collection shares summed
+   * per right and territory above 100% -> shares conflict. */
+  conflicts(id: number, work: Work): void {
+    const others = this.imp.works.sameWork(work);
+    if (others.length === 0) return;
+    const c = this.imp.conflicts;
+    const now = this.imp.now();
+    const run = this.imp.runId();
+    for (const o of others) {
+      if (c.hasOpenPair('duplicate', id, o)) continue;
+      c.add({ run_id: run, kind: 'duplicate', work_id: id, other_work_id: o, right: null, territory: null, total: null, details: { iswc: work.iswc, titleKey: titleKey(work.title), writers: writerKey(work) }, created_at: now });
+      this.c.conflicts++;
+    }
+    const ids = [id, ...others];
+    for (const claim of this.imp.works.claims(ids)) {
+      for (const right of RIGHTS) {
+        const total = right === 'PR' ? claim.pr : right === 'MR' ? claim.mr : claim.sr;
+        if (total === null || total <= FULL_SHARE || c.hasOpenShares(ids, right, claim.territory)) continue;
+        c.add({ run_id: run, kind: 'shares', work_id: id, other_work_id: others[0] ?? null, right, territory: claim.territory, total, details: { works: ids }, created_at: now });
+        this.c.conflicts++;
+      }
+    }
+  }
+
+  apply(tx: Transaction): void {
+    this.ensureFile();
+    switch (tx.header.type) {
+      case 'NWR':
+      case 'REV':
+      case 'WRK':
+        this.registration(tx);
+        break;
+      case 'ISW':
+        this.iswc(tx);
+        break;
+      case 'EXC':
+        this.exc(tx);
+        break;
+      case 'ACK':
+        this.ack(tx);
+        break;
+      case 'AGR':
+        this.agreement(tx);
+        break;
+      default:
+        break;
+    }
+    this.applied++;
+    this.imp.options.afterTransaction?.(this.applied);
+  }
+}
+
+const SAVEPOINT = 'cwrkit_group';
+
+class Importer {
+  readonly runs: RunsRepository;
+  readonly parties: PartiesRepository;
+  readonly works: WorksRepository;
+  readonly conflicts: ConflictsRepository;
+  readonly registrations: RegistrationsRepository;
+  readonly localSenders: ReadonlySet<string>;
+  readonly now: () => string;
+  #run: number | null = null;
+  #runStarted: string;
+  #runCommitted = false;
+
+  constructor(
+    readonly db: Db,
+    readonly options: ImportOptions,
+  ) {
+    this.runs = new RunsRepository(db);
+    this.parties = new PartiesRepository(db);
+    this.works = new WorksRepository(db, this.parties);
+    this.conflicts = new ConflictsRepository(db);
+    this.registrations = new RegistrationsRepository(db);
+    this.localSenders = new Set([...new SendersRepository(db).codes()].map(normaliseSender));
+    this.now = options.now ?? (() => new Date().toISOString());
+    this.#runStarted = this.now();
+  }
+
+  /** The run id, creating the run row inside the current transaction on first use. */
+  runId(): number {
+    if (this.#run === null) this.#run = this.runs.create('import', this.#runStarted);
+    return this.#run;
+  }
+
+  get committedRun(): number | null {
+    return this.#runCommitted ? this.#run : null;
+  }
+
+  async file(path: string, seen: Set<string>): Promise<ImportFileResult> {
+    const result: ImportFileResult = {
+      path,
+      sha256: null,
+      status: 'imported',
+      previousRun: null,
+      transactions: { total: 0, accepted: 0, rejected: 0 },
+      ...zero(),
+      unmatched: 0,
+      validation: null,
+      error: null,
+    };
+    let hashed: { hash: string; size: number };
+    try {
+      hashed = await sha256File(path);
+    } catch (e) {
+      result.status = 'unreadable';
+      result.error = (e as Error).message;
+      return result;
+    }
+    result.sha256 = hashed.hash;
+    const known = this.runs.fileByHash(hashed.hash);
+    if (known || seen.has(hashed.hash)) {
+      result.status = 'already-imported';
+      result.previousRun = known?.run_id ?? null;
+      return result;
+    }
+    seen.add(hashed.hash);
+
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      if (isBusy(e)) throw new CatalogueBusyError('the catalogue is busy (another cwrkit is writing); try again');
+      throw e;
+    }
+    const fi = new FileImport(this, path, hashed.hash, hashed.size);
+    let inGroup = false;
+    try {
+      // Checked again inside the write lock: a concurrent import may have taken this file.
+      const raced = this.runs.fileByHash(hashed.hash);
+      if (raced) {
+        this.db.exec('ROLLBACK');
+        result.status = 'already-imported';
+        result.previousRun = raced.run_id;
+        return result;
+      }
+      const v = await validateFiles.one(
+        path,
+        {
+          ...(this.options.encoding !== undefined ? { encoding: this.options.encoding } : {}),
+          ...(this.options.version !== undefined ? { version: this.options.version } : {}),
+          ...(this.options.profile !== undefined ? { profile: this.options.profile } : {}),
+          ...(this.options.society !== undefined ? { society: this.options.society } : {}),
+          ...(this.options.env !== undefined ? { env: this.options.env } : {}),
+          ...(this.options.cwd !== undefined ? { cwd: this.options.cwd } : {}),
+          localSenders: this.localSenders,
+        },
+        {
+          onEvent: (ev) => {
+            if (ev.kind === 'hdr') {
+              fi.sender = hdrSender(ev.record);
+              fi.version = this.options.version ?? versionFromHeader(ev.record.text) ?? fi.version;
+            } else if (ev.kind === 'grh') {
+              this.db.exec(`SAVEPOINT ${SAVEPOINT}`);
+              inGroup = true;
+              fi.group = zero();
+            }
+          },
+          onTransaction: (tx: Transaction, r: TransactionResult) => {
+            if (r.status !== 'rejected') fi.apply(tx);
+          },
+          onGroupEnd: (_g: GroupInfo, rejected: boolean) => this.endGroup(fi, rejected, () => (inGroup = false), inGroup),
+        },
+      );
+      result.validation = v;
+      if (inGroup) this.endGroup(fi, v.rejectedGroups.length > 0, () => (inGroup = false), inGroup);
+      result.transactions = { total: v.summary.transactions, accepted: v.summary.accepted, rejected: v.summary.rejected };
+      // A file-level rejection, or nothing accepted at all: the file leaves no trace, so it can
+      // be imported again once fixed (or once its sender is registered).
+      if (v.fileRejected || fi.applied === 0) {
+        this.db.exec('ROLLBACK');
+        this.#afterRollback();
+        result.status = 'rejected';
+        return result;
+      }
+      fi.ensureFile();
+      this.runs.fileCounts(fi.fileId as number, { ...result.transactions, cwr_version: v.info.version, encoding: v.info.encoding });
+      if (this.options.dryRun) {
+        this.db.exec('ROLLBACK');
+        this.#afterRollback();
+      } else {
+        this.db.exec('COMMIT');
+        this.#runCommitted = true;
+      }
+      addCounts(result, fi.counts);
+      result.unmatched = fi.unmatched;
+      return result;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.#afterRollback();
+      if (isBusy(e)) throw new CatalogueBusyError('the catalogue is busy (another cwrkit is writing); try again');
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'CWRKIT_ENCODING') {
+        result.status = 'unreadable';
+        result.error = (e as Error).message;
+        return result;
+      }
+      throw e;
+    }
+  }
+
+  endGroup(fi: FileImport, rejected: boolean, closed: () => void, open: boolean): void {
+    if (!open) return;
+    if (rejected) {
+      this.db.exec(`ROLLBACK TO ${SAVEPOINT}`);
+      this.db.exec(`RELEASE ${SAVEPOINT}`);
+      // Rows inserted in the group are gone: cached ids may point at them.
+      this.parties.forget();
+      this.registrations.forget();
+    } else {
+      this.db.exec(`RELEASE ${SAVEPOINT}`);
+      if (fi.group) addCounts(fi.counts, fi.group);
+    }
+    fi.group = null;
+    closed();
+  }
+
+  /** After a rollback: cached ids are stale, and an uncommitted run row is gone. */
+  #afterRollback(): void {
+    this.parties.forget();
+    this.registrations.forget();
+    if (!this.#runCommitted) this.#run = null;
+  }
+
+  finish(summary: ImportSummary): void {
+    if (this.#run === null || !this.#runCommitted) return;
+    const files = summary.files.map((f) => ({ path: f.path, status: f.status }));
+    this.db.prepare('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(this.now(), JSON.stringify({ ...summary, files }), this.#run);
+  }
+}
+
+/** Imports files one after the other; one run for the whole call. */
+export async function importFiles(db: Db, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const imp = new Importer(db, options);
+  const summary: ImportSummary = {
+    works: { inserted: 0, updated: 0, unchanged: 0 },
+    transactions: { total: 0, accepted: 0, rejected: 0 },
+    acks: { received: 0, matched: 0, unmatched: 0 },
+    conflicts: 0,
+    run: null,
+    dryRun: options.dryRun === true,
+    files: [],
+  };
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const r = await imp.file(p, seen);
+    summary.files.push(r);
+    summary.transactions.total += r.transactions.total;
+    summary.transactions.accepted += r.transactions.accepted;
+    summary.transactions.rejected += r.transactions.rejected;
+    addCounts(summary, r);
+  }
+  summary.run = imp.committedRun;
+  imp.finish(summary);
+  if (summary.run !== null) db.pragma('wal_checkpoint(TRUNCATE)');
+  return summary;
+}

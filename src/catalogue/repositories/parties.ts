@@ -1,0 +1,70 @@
+/**
+ * Parties: one row per IPI name number (or per submitter's interested party number when no IPI
+ * is known). Ids are cached for the duration of an import, so repeated parties cost no SELECT.
+ */
+import type { Db } from '../db.js';
+import { partyKey, type Party } from '../../domain/party.js';
+import { RIGHTS } from '../../domain/share.js';
+import { nameKey } from '../../domain/text-keys.js';
+import type { Statement } from 'better-sqlite3';
+
+const CACHE_LIMIT = 200_000;
+
+export class PartiesRepository {
+  readonly #insert: Statement;
+  readonly #byKey: Statement;
+  readonly #affiliation: Statement;
+  readonly #ids = new Map<string, number>();
+  readonly #affiliations = new Set<string>();
+
+  constructor(db: Db) {
+    this.#insert = db.prepare(`INSERT INTO parties (key, kind, ipi_name_number, ipi_base_number, submitter, ip_number, name, first_name, name_key,
+        original_name, original_first_name, original_language, created_run)
+      VALUES (@key, @kind, @ipi, @base, @submitter, @ip, @name, @first, @nameKey, @oname, @ofirst, @olang, @run)
+      ON CONFLICT(key) DO NOTHING RETURNING id`);
+    this.#byKey = db.prepare('SELECT id FROM parties WHERE key = ?').pluck();
+    this.#affiliation = db.prepare('INSERT OR IGNORE INTO party_affiliations (party_id, right, society, created_run) VALUES (?, ?, ?, ?)');
+  }
+
+  /** The id of the party, inserting it (and its affiliations) when new. */
+  ensure(submitter: string, party: Party, runId: number): number {
+    const key = partyKey(submitter, party);
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      const row = this.#insert.get({
+        key,
+        kind: party.kind,
+        ipi: party.ipiNameNumber,
+        base: party.ipiBaseNumber,
+        submitter,
+        ip: party.ipNumber,
+        name: party.name,
+        first: party.firstName,
+        nameKey: nameKey(`${party.firstName ?? ''} ${party.name}`),
+        oname: party.originalName?.name ?? null,
+        ofirst: party.originalName?.firstName ?? null,
+        olang: party.originalName?.language ?? null,
+        run: runId,
+      }) as { id: number } | undefined;
+      id = row ? row.id : (this.#byKey.get(key) as number);
+      if (this.#ids.size >= CACHE_LIMIT) this.#ids.clear();
+      this.#ids.set(key, id);
+    }
+    for (const r of RIGHTS) {
+      const society = party.societies[r];
+      if (society === null) continue;
+      const k = `${id}:${r}:${society}`;
+      if (this.#affiliations.has(k)) continue;
+      this.#affiliation.run(id, r, society, runId);
+      if (this.#affiliations.size >= CACHE_LIMIT) this.#affiliations.clear();
+      this.#affiliations.add(k);
+    }
+    return id;
+  }
+
+  /** Forget cached ids (after a rollback they may point at rows that are gone). */
+  forget(): void {
+    this.#ids.clear();
+    this.#affiliations.clear();
+  }
+}
