@@ -62,6 +62,8 @@ const codes = {
 };
 // v3 transaction types (UM3) are added to the 2.x list so the table serves every version.
 for (const t of ['WRK', 'ISR', 'ISA', 'DRW', 'LIC']) codes.transaction_type[t] ??= 'CWR 3.x (UM3)';
+// ACK original transaction type: HDR/TRL name a file-level problem (CWR 2.2 §4.6 ACK field 8).
+for (const t of ['HDR', 'TRL']) codes.transaction_type[t] ??= 'file level (ACK only)';
 codes.recording_technique.U ??= 'Unknown';
 
 const societies = {};
