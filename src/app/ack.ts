@@ -16,7 +16,7 @@ import { ackFileName, nextSequence, receiverCode } from '../formats/cwr/ack/file
 import { reportable } from '../formats/cwr/ack/messages.js';
 import { patchStatuses } from '../formats/cwr/ack/patch.js';
 import { societyName } from '../formats/cwr/ack/society.js';
-import { decideStatus, type AckStatus, type CatalogueVerdict } from '../formats/cwr/ack/status.js';
+import { decideStatus, WORK_REGISTRATIONS, type AckStatus, type CatalogueVerdict } from '../formats/cwr/ack/status.js';
 import { AckWriter, originalFile } from '../formats/cwr/ack/writer.js';
 import type { CwrFileInfo } from '../formats/cwr/reader.js';
 import type { CwrRecord } from '../formats/cwr/record.js';
@@ -47,6 +47,10 @@ export interface AckOptions {
   /** The society's work number for an accepted transaction (Recipient Creation #). */
   readonly recipientNumber?: (tx: Transaction) => string | null;
   readonly software?: { readonly name: string; readonly version: string };
+  /** Sender codes / IPI numbers the society registered locally (from the catalogue). */
+  readonly localSenders?: ReadonlySet<string>;
+  /** Checks to run instead of the configured rule set and profile (tests pin the rules). */
+  readonly checks?: CheckSet;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
 }
@@ -77,7 +81,7 @@ function packageVersion(): string {
   }
 }
 
-/** Every ACK is accepted (AS, AC, CO, DU) and the file was not rejected. */
+/** Every ACK is accepted (AS, AC, RA, CO, DU) and the file was not rejected. */
 export function allAccepted(r: AckResult): boolean {
   return !r.fileRejected && r.transactions.RJ === 0;
 }
@@ -94,6 +98,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
   const setup = await buildValidation({
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     society,
+    ...(options.localSenders ? { localSenders: options.localSenders } : {}),
     ...(options.env ? { env: options.env } : {}),
     cwd,
   });
@@ -116,7 +121,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
   let writer: AckWriter | null = null;
   let finalName = '';
   const pending: string[] = [];
-  const counts: StatusCounts = { AS: 0, AC: 0, RJ: 0, CO: 0, DU: 0 };
+  const counts: StatusCounts = { AS: 0, AC: 0, RA: 0, RJ: 0, CO: 0, DU: 0 };
   let total = 0;
   const seen = new Set<Diagnostic>();
 
@@ -152,7 +157,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
       path,
       {
         ...setup,
-        checks: mergeChecks(setup.checks ?? { transaction: [], control: [], file: [] }, capture),
+        checks: mergeChecks(options.checks ?? setup.checks ?? { transaction: [], control: [], file: [] }, capture),
         ...(options.encoding ? { encoding: options.encoding } : {}),
         ...(options.version ? { version: options.version } : {}),
       },
@@ -161,8 +166,14 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
           const w = start(info as CwrFileInfo);
           for (const d of r.diagnostics) seen.add(d);
           const verdict = r.status !== 'rejected' && options.catalogue ? await options.catalogue(tx) : null;
-          const status = decideStatus({ validation: r.status, diagnostics: r.diagnostics, catalogue: verdict });
-          const number = status !== 'RJ' && options.recipientNumber ? options.recipientNumber(tx) : null;
+          const number = r.status !== 'rejected' && options.recipientNumber ? options.recipientNumber(tx) : null;
+          const status = decideStatus({
+            validation: r.status,
+            diagnostics: r.diagnostics,
+            catalogue: verdict,
+            registersWork: WORK_REGISTRATIONS.has(tx.header.type),
+            recipientNumber: number,
+          });
           w.transaction(tx, status, r.diagnostics, originalFile(hdr), number);
           counts[status]++;
           total++;

@@ -1,8 +1,10 @@
 /** The demo's steps, in order. Each capability appends its own (one line here, one file in demo/). */
 import type { DemoStep } from './demo.js';
 import { validateStep } from './demo/validate-step.js';
+import { ackStep } from './demo/ack-step.js';
 
 export const DEMO_STEPS: readonly DemoStep[] = [
   validateStep,
+  ackStep,
   // ackStep (issue 3), importStep (issue 4), statementStep (issue 5), reconcileStep (issue 6)
 ];

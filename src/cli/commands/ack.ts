@@ -25,7 +25,7 @@ export function ackJson(r: AckResult): Record<string, unknown> {
     output: r.output,
     version: r.version,
     fileRejected: r.fileRejected,
-    transactions: { total: t.total, AS: t.AS, AC: t.AC, RJ: t.RJ, CO: t.CO, DU: t.DU },
+    transactions: { total: t.total, AS: t.AS, AC: t.AC, RA: t.RA, RJ: t.RJ, CO: t.CO, DU: t.DU },
   };
 }
 
@@ -34,6 +34,7 @@ function renderHuman(out: Output, r: AckResult): void {
   const c = out.out;
   let text = `${r.output}\n`;
   text += `${c.bold(r.input)}: CWR ${r.version}, ${t.total} transactions: ${c.green(`${t.AS} accepted`)}, ${t.AC} accepted with changes, `;
+  text += `${t.RA} accepted pending a work number (RA), `;
   text += `${t.RJ > 0 ? c.red(`${t.RJ} rejected`) : `${t.RJ} rejected`}, ${t.CO} in conflict, ${t.DU} duplicate`;
   if (r.fileRejected) text += ` — ${c.red.bold('the file was rejected')}`;
   out.print(text + '\n');

@@ -2,7 +2,8 @@
  * The original transaction as the society processed it, echoed inside the ACK (CWR 2.2 §4.6):
  * an NWR, REV or AGR and its detail records, re-encoded from their decoded values. A field that
  * could not be read (an FR finding) is written as its default (blanks, zeros), as the ACK
- * reports; a record of unknown type or one rejected at record level (RR) is left out. 3.x
+ * reports; a record of unknown type or one rejected at record level (RR) is left out. A
+ * rejected transaction (RJ) was not processed, so it is not echoed (the MSGs say why). 3.x
  * technical acknowledgements (ACK1) carry no echo (user manual §5: only ACK2 returns the WRK).
  */
 import { encodeRecord } from '../../../fixed-width/codec.js';

@@ -123,6 +123,7 @@ export class AckWriter {
       const rec = records[index] ?? h;
       this.#msg(d, rec.recordSequence ?? index, rec.type);
     }
+    if (status === 'RJ') return;
     const layouts = this.builder.layouts;
     for (const e of echoRecords(tx, this.options.version, layouts, diagnostics)) this.builder.record(e.type, e.values);
   }
