@@ -3,7 +3,7 @@
  * Records are read through their decoded values (CwrRecord.get), so the field names of the
  * layouts are the only coupling; fields a version lacks read as null.
  */
-import { normaliseIpiNameNumber, normaliseIsrc, normaliseIswc } from '../../domain/identifiers.js';
+import { isValidIswc, normaliseIpiNameNumber, normaliseIsrc, normaliseIswc } from '../../domain/identifiers.js';
 import type { OriginalName, Party, PartyKind } from '../../domain/party.js';
 import type { Performer, Recording } from '../../domain/recording.js';
 import { shareFrom, type CollectionShare, type Right, type SharesByRight, type SocietiesByRight } from '../../domain/share.js';
@@ -338,7 +338,8 @@ export function toWork(header: CwrRecord, records: readonly CwrRecord[], submitt
     submitterWorkNumber: txt(header, 'submitter_work_number') ?? '',
     title: txt(header, 'work_title') ?? '',
     language: txt(header, 'language_code'),
-    iswc: iswcText === null ? null : normaliseIswc(iswcText),
+    // An ISWC with a wrong check digit is ignored, as the validator announces.
+    iswc: iswcText !== null && isValidIswc(iswcText) ? normaliseIswc(iswcText) : null,
     titles,
     societyWorkNumbers: societyNumbers,
     copyrightDate: txt(header, 'copyright_date'),
