@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { CwrBuilder } from '../formats/cwr/builder.js';
-import { CwrConverter, type Loss } from '../formats/cwr/convert.js';
+import { convertLayouts, CwrConverter, type Loss } from '../formats/cwr/convert.js';
 import { convertedName, cwrStem, senderFromName } from '../formats/cwr/convert-names.js';
 import { streamCwr, type CwrReadOptions } from '../formats/cwr/reader.js';
 import type { CwrRecord } from '../formats/cwr/record.js';
@@ -111,10 +111,14 @@ export async function convertFile(input: string, options: ConvertFileOptions): P
   const writer = new LineWriter(temp, encoding, 0o600);
   const pending: string[] = [];
   let written = 0;
-  const builder = new CwrBuilder(to, (line) => {
-    pending.push(line);
-    written++;
-  });
+  const builder = new CwrBuilder(
+    to,
+    (line) => {
+      pending.push(line);
+      written++;
+    },
+    convertLayouts(to),
+  );
   const converter = new CwrConverter(
     {
       from,
@@ -130,7 +134,7 @@ export async function convertFile(input: string, options: ConvertFileOptions): P
     for (const line of pending.splice(0)) await writer.write(line);
   };
   try {
-    const stream = streamCwr(input, read, () => undefined);
+    const stream = streamCwr(input, { ...read, version: from, layouts: convertLayouts(from) }, () => undefined);
     let group: GroupInfo | null = null;
     for await (const batch of stream.events) {
       for (const ev of batch) {

@@ -50,22 +50,13 @@ export const NO_COUNTERPART_REASON: Readonly<Record<string, string>> = {
 };
 
 /** Field renames between 2.x and 3.x, per 3.x record type: [2.x name, 3.x name]. */
+// 2.1 -> 2.2 needs no renames: the 2.1 ORN V-ISAN fields became a filler in 2.2 (reported when set).
 export const RENAMES_2X_3X: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
   REC: [
     ['first_release_date', 'release_date'],
     ['first_release_duration', 'release_duration'],
   ],
   OWK: [['iswc_of_component', 'iswc']],
-};
-
-/** Field renames between 2.1 and 2.2: [2.1 name, 2.2 name]. */
-export const RENAMES_21_22: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
-  ORN: [
-    ['v_isan_isan', 'isan_root'],
-    ['v_isan_episode', 'isan_episode'],
-    ['v_isan_check_digit', 'isan_check_digit_1'],
-    ['v_isan_version', 'isan_version'],
-  ],
 };
 
 /** Fields that are layout padding, never data: never reported. */

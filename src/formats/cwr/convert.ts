@@ -7,7 +7,7 @@
  */
 import { encodeField, EncodeError, type FieldValue } from '../../fixed-width/field-types.js';
 import { fieldText } from '../../fixed-width/codec.js';
-import type { FieldSpec, RecordLayout } from '../../fixed-width/layout.js';
+import type { FieldSpec, LayoutSet, RecordLayout } from '../../fixed-width/layout.js';
 import type { CwrBuilder } from './builder.js';
 import {
   isFiller,
@@ -15,7 +15,6 @@ import {
   ORN_COMPOSITES,
   OWNERSHIP_SHARES,
   PUBLISHER_AGREEMENT_FIELDS,
-  RENAMES_21_22,
   RENAMES_2X_3X,
   SOCIETIES,
   SOCIETY_FIELDS,
@@ -24,7 +23,8 @@ import {
 } from './convert-map.js';
 import type { CwrRecord } from './record.js';
 import type { GroupInfo, Transaction } from './structure.js';
-import { isV3, layoutOf, type CwrVersion } from './versions.js';
+import { ackLayouts } from './ack/layouts.js';
+import { isV3, layoutsFor, type CwrVersion } from './versions.js';
 
 /** One thing the target version could not carry. */
 export interface Loss {
@@ -48,6 +48,13 @@ export interface ConvertOptions {
 }
 
 type Values = Record<string, FieldValue>;
+
+/** The layouts convert reads and writes with: the version's own, with the MSG layout whose second
+ * `record_type` field (column 29) is named `original_record_type`, so it can be carried. */
+export function convertLayouts(version: CwrVersion): LayoutSet {
+  const base = layoutsFor(version);
+  return base.records.has('MSG') && base.records.has('ACK') ? ackLayouts(version) : base;
+}
 
 const isEmpty = (v: FieldValue | undefined): boolean => v === null || v === undefined || v === '' || v === 0 || v === false || v === '00:00:00';
 
@@ -93,6 +100,10 @@ export class CwrConverter {
     this.#across = isV3(options.from) !== isV3(options.to);
   }
 
+  #target(type: string): RecordLayout | undefined {
+    return this.builder.layouts.records.get(type);
+  }
+
   #loss(rec: CwrRecord | null, reason: string, field?: string): void {
     this.losses.push({ line: rec?.line ?? null, record: rec?.type ?? '', ...(field !== undefined ? { field } : {}), reason });
   }
@@ -119,7 +130,7 @@ export class CwrConverter {
       transmission_date: v('transmission_date'),
     };
     if (this.options.charset) out['character_set'] = this.options.charset;
-    if (layoutOf(to, 'HDR')?.byName.has('software_package')) {
+    if (this.#target('HDR')?.byName.has('software_package')) {
       out['software_package'] = v('software_package');
       out['software_package_version'] = v('software_package_version');
     } else {
@@ -200,7 +211,7 @@ export class CwrConverter {
       if (!isEmpty(batch)) grh['batch_request'] = batch;
       const sdt = group.header.get('submission_distribution_type');
       if (!isEmpty(sdt)) {
-        if (layoutOf(this.options.to, 'GRH')?.byName.has('submission_distribution_type')) grh['submission_distribution_type'] = sdt;
+        if (this.#target('GRH')?.byName.has('submission_distribution_type')) grh['submission_distribution_type'] = sdt;
         else this.#loss(group.header, `CWR ${this.options.to} GRH has no submission_distribution_type`, 'submission_distribution_type');
       }
       this.builder.group(groupType, this.#fit(group.header, 'GRH', grh));
@@ -231,7 +242,7 @@ export class CwrConverter {
     let t = type;
     if (this.#across && !isV3(from)) t = TYPE_2X_TO_3X[t] ?? t;
     if (this.#across && isV3(from) && t === 'WRK') t = this.options.revision ? 'REV' : 'NWR';
-    return layoutOf(to, t)?.prefix ? t : null;
+    return this.#target(t)?.prefix ? t : null;
   }
 
   #noCounterpart(type: string, header?: string): string {
@@ -248,7 +259,7 @@ export class CwrConverter {
       if (type === 'WRK') type = this.options.revision ? 'REV' : (TYPE_3X_TO_2X[type] ?? type);
       else if (type === 'OWK') type = ctx.work?.get('excerpt_type') ? 'EWT' : ctx.work?.get('composite_type') ? 'COM' : 'VER';
     }
-    return layoutOf(to, type) ? type : null;
+    return this.#target(type) ? type : null;
   }
 
   /** A field's value, or a loss when its text did not fit its type. */
@@ -262,16 +273,13 @@ export class CwrConverter {
 
   #convertRecord(rec: CwrRecord, type: string, ctx: TxContext, index: number): Values {
     const { from, to } = this.options;
-    const target = layoutOf(to, type) as RecordLayout;
+    const target = this.#target(type) as RecordLayout;
     const source = rec.layout as RecordLayout;
     const renames = new Map<string, string>();
     const consumed = new Set<string>();
     const out: Values = {};
     const pairs = this.#across ? RENAMES_2X_3X[isV3(from) ? rec.type : type] : undefined;
     for (const [a, b] of pairs ?? []) renames.set(isV3(from) ? b : a, isV3(from) ? a : b);
-    const v21 = from === '2.1' ? 'from' : to === '2.1' ? 'to' : null;
-    if (v21 !== null) for (const [a, b] of RENAMES_21_22[rec.type] ?? []) if (v21 === 'from') renames.set(a, b);
-    if (v21 === 'to') for (const [a, b] of RENAMES_21_22[rec.type] ?? []) renames.set(b, a);
 
     // Special moves first: they say which source fields they consume.
     if (this.#across && !isV3(from)) this.#up2to3(rec, type, ctx, out, consumed);
@@ -282,7 +290,8 @@ export class CwrConverter {
     for (const f of source.fields) {
       if (isFiller(f.name) || consumed.has(f.name)) continue;
       const value = this.#value(rec, f);
-      const name = renames.get(f.name) ?? f.name;
+      const renamed = renames.get(f.name);
+      const name = renamed !== undefined && target.byName.has(renamed) ? renamed : f.name;
       const tf = target.byName.get(name);
       if (tf === undefined) {
         if (!isEmpty(value)) this.#loss(rec, `CWR ${to} ${type} has no ${f.name}`, f.name);
@@ -305,7 +314,7 @@ export class CwrConverter {
 
   /** Drops (and reports) values that do not fit the target field (too long, wrong type). */
   #fit(rec: CwrRecord | null, type: string, values: Values): Values {
-    const layout = layoutOf(this.options.to, type);
+    const layout = this.#target(type);
     if (layout === undefined) return values;
     for (const [name, value] of Object.entries(values)) {
       const f = layout.byName.get(name);
@@ -333,7 +342,7 @@ export class CwrConverter {
       for (const name of moving) {
         if (!rec.layout?.byName.has(name)) continue;
         // 3.x keeps these on the publisher record too (writer flags); only move what it lacks.
-        if (layoutOf(this.options.to, type)?.byName.has(name)) continue;
+        if (this.#target(type)?.byName.has(name)) continue;
         consumed.add(name);
         const value = rec.get(name);
         if (!isEmpty(value)) carry[name] = SOCIETY_FIELDS.has(name) ? societyFor(value, this.options.to) : value;
@@ -379,7 +388,7 @@ export class CwrConverter {
       const moving = publisher ? [...SOCIETIES, ...PUBLISHER_AGREEMENT_FIELDS] : [...SOCIETIES];
       const firstValues: Values = {};
       for (const name of moving) {
-        if (first === null || !layoutOf(this.options.to, type)?.byName.has(name) || rec.layout?.byName.has(name)) continue;
+        if (first === null || !this.#target(type)?.byName.has(name) || rec.layout?.byName.has(name)) continue;
         const value = first.get(name);
         firstValues[name] = value;
         if (!isEmpty(value)) out[name] = SOCIETY_FIELDS.has(name) ? societyFor(value, this.options.to) : value;
@@ -389,7 +398,7 @@ export class CwrConverter {
     if (['SPT', 'OPT', 'SWT', 'OWT'].includes(rec.type)) {
       const first = ctx.party?.first ?? {};
       for (const name of [...SOCIETIES, ...PUBLISHER_AGREEMENT_FIELDS]) {
-        if (!rec.layout?.byName.has(name) || layoutOf(this.options.to, type)?.byName.has(name)) continue;
+        if (!rec.layout?.byName.has(name) || this.#target(type)?.byName.has(name)) continue;
         consumed.add(name);
         const value = rec.get(name);
         if (isEmpty(value)) continue;
@@ -404,7 +413,7 @@ export class CwrConverter {
   #pwr(rec: CwrRecord, ctx: TxContext, out: Values, consumed: Set<string>): void {
     const ip = rec.str('publisher_ip_number');
     const publisher = ip === '' ? undefined : ctx.records.find((r) => (r.type === 'SPU' || r.type === 'OPU') && r.str('interested_party_number') === ip);
-    const target = layoutOf(this.options.to, 'PWR');
+    const target = this.#target('PWR');
     // Going up: derive the publisher sequence number from the SPU chain.
     if (target?.byName.has('publisher_sequence_number') && !rec.layout?.byName.has('publisher_sequence_number') && publisher) {
       out['publisher_sequence_number'] = publisher.get('publisher_sequence_number');
@@ -421,7 +430,7 @@ export class CwrConverter {
 
   #orn(rec: CwrRecord, out: Values, consumed: Set<string>): void {
     const source = rec.layout;
-    const target = layoutOf(this.options.to, 'ORN');
+    const target = this.#target('ORN');
     if (!source || !target) return;
     for (const { whole, parts } of ORN_COMPOSITES) {
       const sourceParts = parts.filter((p) => source.byName.has(p));
