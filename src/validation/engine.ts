@@ -51,7 +51,16 @@ export interface ValidateOptions extends CwrReadOptions {
   readonly levels?: ReadonlyMap<string, Level>;
   /** Opaque settings for checks (profile, society code, sender registry...). */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /**
+   * Most record-, field- and transaction-level diagnostics kept in the result (default
+   * 100,000), so a huge file with a systematic error validates in bounded memory. Every
+   * diagnostic is still counted in the summary and passed to hooks.onDiagnostic; file- and
+   * group-level ones are always kept. See docs/performance.md.
+   */
+  readonly maxDiagnostics?: number;
 }
+
+export const DEFAULT_MAX_DIAGNOSTICS = 100_000;
 
 export interface TransactionResult {
   readonly group: number | null;
@@ -81,8 +90,10 @@ export interface ValidationResult {
   /** Ids of groups rejected by a group-level (GR) error. */
   readonly rejectedGroups: ReadonlyArray<number | null>;
   readonly summary: ValidationSummary;
-  /** All diagnostics in line order (file-wide ones with no line first). */
+  /** All diagnostics in line order (file-wide ones with no line first), up to maxDiagnostics. */
   readonly diagnostics: Diagnostic[];
+  /** Diagnostics counted in the summary but not kept in `diagnostics` (over maxDiagnostics). */
+  readonly omittedDiagnostics: number;
 }
 
 export interface ValidateHooks {
@@ -90,6 +101,8 @@ export interface ValidateHooks {
   onTransaction?: (tx: Transaction, result: TransactionResult) => void | Promise<void>;
   /** Called for every structure event, in order. */
   onEvent?: (ev: CwrEvent) => void | Promise<void>;
+  /** Called for every diagnostic as it is settled (all of them, even beyond maxDiagnostics). */
+  onDiagnostic?: (d: Diagnostic) => void;
   /** Called at each GRT, once the group's fate is known (a group-level error rejects it). */
   onGroupEnd?: (group: GroupInfo, rejected: boolean) => void | Promise<void>;
 }
@@ -181,8 +194,23 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
   let trailer: CwrRecord | null = null;
   /** Group-level errors reject every transaction of that group; file-level ones every transaction. */
   const groupRejected = new Set<GroupInfo>();
-  /** Per transaction only its group and status are kept, so memory stays bounded. */
-  const statuses: Array<{ group: GroupInfo | null; status: TransactionStatus }> = [];
+  /** Per group only counts are kept (transactions, rejected ones), so memory stays bounded. */
+  const tally = new Map<GroupInfo | null, { transactions: number; rejected: number }>();
+  const maxKept = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
+  let kept = 0;
+  let omitted = 0;
+  /** Settles a diagnostic: counts it, hands it to the hook, keeps it if under the cap. */
+  const settle = (d: Diagnostic): void => {
+    if (d.severity === 'error') summary.errors++;
+    else if (d.severity === 'warning') summary.warnings++;
+    if (d.severity !== 'info') summary.byLevel[d.level]++;
+    hooks.onDiagnostic?.(d);
+    if (d.level === 'file' || d.level === 'group' || d.line === null) diagnostics.push(d);
+    else if (kept < maxKept) {
+      kept++;
+      diagnostics.push(d);
+    } else omitted++;
+  };
 
   const control = (rec: CwrRecord): void => {
     checkRecordFields(rec, null, sink);
@@ -220,7 +248,8 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
         case 'transaction': {
           const tx = ev.transaction;
           const seq = tx.header.transactionSequence;
-          for (const rec of [tx.header, ...tx.records]) checkRecordFields(rec, seq, sink);
+          checkRecordFields(tx.header, seq, sink);
+          for (const rec of tx.records) checkRecordFields(rec, seq, sink);
           const group = currentGroup;
           if (group) for (const c of checks.transaction) c(tx, group, ctx);
           // The reader reports while it assembles, a batch ahead of the events: split what is
@@ -232,9 +261,9 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
           for (const d of pending) {
             if (d.line !== null && d.line > last) later.push(d);
             else if (d.line !== null && d.line >= first) mine.push(d);
-            else diagnostics.push(d);
+            else settle(d);
           }
-          diagnostics.push(...mine);
+          for (const d of mine) settle(d);
           pending = later;
           const status: TransactionStatus = mine.some(rejectsTransaction)
             ? 'rejected'
@@ -242,7 +271,10 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
               ? 'accepted-with-changes'
               : 'accepted';
           summary.transactions++;
-          statuses.push({ group, status });
+          let t = tally.get(group);
+          if (t === undefined) tally.set(group, (t = { transactions: 0, rejected: 0 }));
+          t.transactions++;
+          if (status === 'rejected') t.rejected++;
           if (hooks.onTransaction) {
             await hooks.onTransaction(tx, {
               group: tx.group,
@@ -261,20 +293,16 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
     }
   }
   for (const c of checks.file) c({ header, trailer, groups }, ctx);
-  diagnostics.push(...pending);
+  for (const d of pending) settle(d);
+  pending = [];
 
   const fileRejected = diagnostics.some((d) => d.level === 'file' && d.severity === 'error');
-  for (const { group, status } of statuses) {
-    const rejected = status === 'rejected' || fileRejected || (group !== null && groupRejected.has(group));
-    if (rejected) summary.rejected++;
-    else summary.accepted++;
+  for (const [group, t] of tally) {
+    const rejected = fileRejected || (group !== null && groupRejected.has(group)) ? t.transactions : t.rejected;
+    summary.rejected += rejected;
+    summary.accepted += t.transactions - rejected;
   }
-  for (const d of diagnostics) {
-    if (d.severity === 'error') summary.errors++;
-    else if (d.severity === 'warning') summary.warnings++;
-    if (d.severity !== 'info') summary.byLevel[d.level]++;
-  }
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (diagnostics.length > 1) diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return {
     path: fileName,
     info: stream.info,
@@ -283,6 +311,7 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
     rejectedGroups: [...groupRejected].map((g) => g.id),
     summary,
     diagnostics,
+    omittedDiagnostics: omitted,
   };
 }
 

@@ -13,6 +13,7 @@ type State = 'start' | 'afterHdr' | 'inGroup' | 'afterGrt' | 'afterTrl';
 
 export class CwrAssembler {
   readonly events: CwrEvent[] = [];
+  /** Diagnostics found, when no callback was given to the constructor. */
   readonly diagnostics: Diagnostic[] = [];
 
   #state: State = 'start';
@@ -44,8 +45,10 @@ export class CwrAssembler {
       params,
       extra.level,
     );
-    this.diagnostics.push(d);
-    this.onDiagnostic?.(d);
+    // Streaming callers take diagnostics through the callback; keeping them too would grow
+    // without bound on a file with a systematic error.
+    if (this.onDiagnostic) this.onDiagnostic(d);
+    else this.diagnostics.push(d);
   }
 
   /** Totals seen so far (records counts every physical line given to push). */
