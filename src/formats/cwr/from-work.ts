@@ -1,15 +1,15 @@
 /**
  * Work model -> the records of one CWR registration transaction (NWR/REV in 2.x, WRK in 3.x), for
  * CwrBuilder to number and write. Titles and names are written in the form each version can
- * carry (from-work-charset.ts, docs/transliteration.md): Latin in the main records and, in 2.x,
- * the original script in NAT/NWN/NPN/NPR. What cannot be carried is returned as issues; the caller
- * decides (the export holds such a work back and reports it).
+ * carry (from-work-charset.ts, docs/transliteration.md): CIS Latin in the main records of every
+ * version and, in 2.x, the original script in NAT/NWN/NPN/NPR. 3.x has no such records: the
+ * originals stay behind and are reported as warnings. What cannot be carried at all is an error
+ * issue; the caller decides (the export holds such a work back and reports it).
  */
 import type { FieldValue } from '../../fixed-width/field-types.js';
-import type { WorkParty, Title, Work } from '../../domain/work.js';
-import type { Party } from '../../domain/party.js';
+import type { WorkParty, Work } from '../../domain/work.js';
 import type { CollectionShare } from '../../domain/share.js';
-import type { CwrBuilder } from './builder.js';
+import { CwrBuilder } from './builder.js';
 import { disallowedChars, isNonRoman, toCisLatin, toCisName, type TextKind } from './from-work-charset.js';
 import { unencodable } from '../../io/encoding.js';
 import { isV3, layoutOf, type CwrVersion } from './versions.js';
@@ -82,11 +82,17 @@ class Collector {
   latin(record: string, field: string, text: string | null, kind: TextKind): string | null {
     if (text === null || text === '') return null;
     const out = kind === 'name' ? toCisName(text) : toCisLatin(text);
-    const bad = isV3(this.version) ? controlChars(out) : disallowedChars(out, kind);
+    const bad = disallowedChars(out, kind);
     if (bad.length > 0) {
       this.issue(record, field, 'charset', 'error', text, `${record} ${field} "${text}" has characters CWR ${this.version} cannot carry there: ${bad.join(' ')}`, bad);
     }
     return out;
+  }
+
+  /** An original-script text the version has no record for (3.x has no NAT/NWN/NPN/NPR): the
+   * transliteration goes out, the original stays behind and is reported. */
+  lost(record: string, field: string, text: string, what: string): void {
+    this.issue(record, field, 'not-carried', 'warning', text, `CWR ${this.version} has no ${record} record: the original-script ${what} "${text}" is not sent (its Latin transliteration is)`);
   }
 
   /** Text for a record that carries the original script (NAT/NWN/NPN/NPR, or any 3.x field). */
@@ -130,18 +136,10 @@ function territory(c: CollectionShare, p: WorkParty, sequence: number): Record<s
   return v;
 }
 
-/** 3.x carries names in UTF-8: the original script when the catalogue has it (as the bundled
- * 3.x samples do); 2.x carries the Latin name. */
-function nameFor(version: CwrVersion, party: Party): { name: string; first: string | null } {
-  if (isV3(version) && party.originalName) return { name: party.originalName.name, first: party.originalName.firstName };
-  return { name: party.name, first: party.firstName };
-}
-
 function publisherRecords(c: Collector, p: WorkParty, work: Work): void {
   const type = p.controlled ? 'SPU' : 'OPU';
   const v3 = isV3(c.version);
-  const n = nameFor(c.version, p.party);
-  const name = v3 ? c.original(type, 'publisher_name', n.name) : c.latin(type, 'publisher_name', n.name, 'name');
+  const name = c.latin(type, 'publisher_name', p.party.name, 'name');
   c.add(type, {
     publisher_sequence_number: p.chain ?? 1,
     interested_party_number: p.party.ipNumber,
@@ -156,15 +154,14 @@ function publisherRecords(c: Collector, p: WorkParty, work: Work): void {
     ...(v3 ? {} : ownership(p)),
   });
   const orig = p.party.originalName ?? (isNonRoman(p.party.name) ? { name: p.party.name, firstName: null, language: work.language } : null);
-  if (!v3 && orig) {
-    if (c.has('NPN')) {
-      c.add('NPN', {
-        publisher_sequence_number: p.chain ?? 1,
-        interested_party_number: p.party.ipNumber,
-        publisher_name: c.original('NPN', 'publisher_name', orig.name),
-        language_code: orig.language,
-      });
-    }
+  if (orig && !c.has('NPN')) c.lost('NPN', 'publisher_name', orig.name, 'publisher name');
+  else if (orig) {
+    c.add('NPN', {
+      publisher_sequence_number: p.chain ?? 1,
+      interested_party_number: p.party.ipNumber,
+      publisher_name: c.original('NPN', 'publisher_name', orig.name),
+      language_code: orig.language,
+    });
   }
   collection(c, p, p.controlled ? 'SPT' : 'OPT');
 }
@@ -181,9 +178,8 @@ function collection(c: Collector, p: WorkParty, type: string): void {
 function writerRecords(c: Collector, p: WorkParty, work: Work): void {
   const type = p.controlled ? 'SWR' : 'OWR';
   const v3 = isV3(c.version);
-  const n = nameFor(c.version, p.party);
-  const last = v3 ? c.original(type, 'writer_last_name', n.name) : c.latin(type, 'writer_last_name', n.name, 'name');
-  const first = n.first === null ? null : v3 ? c.original(type, 'writer_first_name', n.first) : c.latin(type, 'writer_first_name', n.first, 'name');
+  const last = c.latin(type, 'writer_last_name', p.party.name, 'name');
+  const first = c.latin(type, 'writer_first_name', p.party.firstName, 'name');
   c.add(type, {
     interested_party_number: p.party.ipNumber,
     writer_last_name: p.unknown ? null : last,
@@ -195,7 +191,8 @@ function writerRecords(c: Collector, p: WorkParty, work: Work): void {
     ...(v3 ? {} : ownership(p)),
   });
   const orig = p.party.originalName ?? (isNonRoman(p.party.name) ? { name: p.party.name, firstName: p.party.firstName, language: work.language } : null);
-  if (!v3 && orig && c.has('NWN')) {
+  if (orig && !c.has('NWN')) c.lost('NWN', 'writer_last_name', [orig.firstName, orig.name].filter((x) => x !== null).join(' '), 'writer name');
+  else if (orig) {
     c.add('NWN', {
       interested_party_number: p.party.ipNumber,
       writer_last_name: c.original('NWN', 'writer_last_name', orig.name),
@@ -221,14 +218,7 @@ function writerRecords(c: Collector, p: WorkParty, work: Work): void {
   }
 }
 
-/** 3.x has no NAT: an original-script title travels as an ALT of type OL (original) or AL. */
-function nationalType(t: Title): string {
-  if (t.type === 'OT' || t.type === 'OL') return 'OL';
-  return 'AL';
-}
-
 function titleRecords(c: Collector, work: Work): void {
-  const v3 = isV3(c.version);
   const titles = [...work.titles];
   // A work title stored in its original script also needs its original record.
   if (isNonRoman(work.title) && !titles.some((t) => t.type === 'OT' && t.title === work.title)) {
@@ -240,17 +230,14 @@ function titleRecords(c: Collector, work: Work): void {
     const national = t.type === 'OL' || t.type === 'AL';
     const text = national ? t.title.toUpperCase() : c.latin('ALT', 'alternate_title', t.title, 'title') ?? '';
     if (national) {
-      const bad = v3 ? controlChars(text) : disallowedChars(text, 'national-title');
+      const bad = disallowedChars(text, 'national-title');
       if (bad.length > 0) c.issue('ALT', 'alternate_title', 'charset', 'error', t.title, `ALT alternate_title "${t.title}" has characters CWR ${c.version} cannot carry: ${bad.join(' ')}`, bad);
     }
     c.add('ALT', { alternate_title: text, title_type: t.type, language_code: t.language });
   }
   for (const t of originals) {
-    if (v3) {
-      c.add('ALT', { alternate_title: c.original('ALT', 'alternate_title', t.title), title_type: nationalType(t), language_code: t.language ?? work.language });
-    } else {
-      c.add('NAT', { title: c.original('NAT', 'title', t.title), title_type: t.type, language_code: t.language });
-    }
+    if (!c.has('NAT')) c.lost('NAT', 'title', t.title, 'title');
+    else c.add('NAT', { title: c.original('NAT', 'title', t.title), title_type: t.type, language_code: t.language });
   }
 }
 
@@ -276,11 +263,9 @@ function relatedRecords(c: Collector, work: Work): void {
 }
 
 function performerRecords(c: Collector, work: Work): void {
-  const v3 = isV3(c.version);
   for (const p of work.performers) {
-    // 3.x is UTF-8: the performer goes out as stored, in the original script when known.
-    const last = v3 ? c.original('PER', 'performing_artist_last_name', p.originalName ?? p.name) : c.latin('PER', 'performing_artist_last_name', p.name, 'name');
-    const first = p.firstName === null || (v3 && p.originalName !== null) ? null : v3 ? c.original('PER', 'performing_artist_first_name', p.firstName) : c.latin('PER', 'performing_artist_first_name', p.firstName, 'name');
+    const last = c.latin('PER', 'performing_artist_last_name', p.name, 'name');
+    const first = c.latin('PER', 'performing_artist_first_name', p.firstName, 'name');
     c.add('PER', {
       performing_artist_last_name: last,
       performing_artist_first_name: first,
@@ -289,7 +274,11 @@ function performerRecords(c: Collector, work: Work): void {
     });
     // 2.x: the original script right after its PER (the reader pairs them that way).
     const orig = p.originalName ?? (isNonRoman(p.name) ? p.name : null);
-    if (v3 || orig === null || !c.has('NPR')) continue;
+    if (orig === null) continue;
+    if (!c.has('NPR')) {
+      c.lost('NPR', 'performing_artist_name', orig, 'performer name');
+      continue;
+    }
     c.add('NPR', {
       performing_artist_name: c.original('NPR', 'performing_artist_name', orig),
       performing_artist_ipi_name_number: p.ipiNameNumber,
@@ -300,8 +289,7 @@ function performerRecords(c: Collector, work: Work): void {
 }
 
 function recordingRecords(c: Collector, work: Work): void {
-  const v3 = isV3(c.version);
-  const text = (field: string, t: string | null): string | null => (t === null ? null : v3 ? c.original('REC', field, t) : c.latin('REC', field, t, 'title'));
+  const text = (field: string, t: string | null): string | null => c.latin('REC', field, t, 'title');
   for (const r of work.recordings) {
     c.add('REC', {
       first_release_date: r.releaseDate,
@@ -395,4 +383,60 @@ export function writeWorkTransaction(b: CwrBuilder, tx: WorkTransaction): void {
   if (!head) return;
   b.transaction(head.type, head.values);
   for (const r of rest) b.record(r.type, r.values);
+}
+
+export interface SenderHeader {
+  /** Sending society code (HDR as society: sender type SO). */
+  readonly society: string;
+  readonly name: string;
+  readonly now: Date;
+  /** HDR character set: '' or 'UTF-8'. */
+  readonly characterSet: string;
+  readonly fileName: string;
+  readonly softwareVersion: string;
+}
+
+export interface PlacedTransaction {
+  readonly type: RegistrationType;
+  /** Group id (from 1) and transaction sequence (from 0) in the file. */
+  readonly group: number;
+  readonly transaction: number;
+}
+
+/** A whole registration file: HDR as society, one group per transaction type (NWR before REV),
+ * GRT/TRL counted by the builder. Returns the lines (no line endings) and where each transaction
+ * of `txs` was placed (same order as `txs`). */
+export function registrationFile(version: CwrVersion, hdr: SenderHeader, txs: readonly WorkTransaction[]): { lines: string[]; placed: PlacedTransaction[] } {
+  const lines: string[] = [];
+  const b = new CwrBuilder(version, (l) => lines.push(l));
+  const date = hdr.now.toISOString().slice(0, 10);
+  b.header({
+    sender_type: 'SO',
+    sender_id: Number(hdr.society),
+    sender_code: hdr.society,
+    sender_name: hdr.name,
+    creation_date: date,
+    creation_time: hdr.now.toISOString().slice(11, 19),
+    transmission_date: date,
+    character_set: hdr.characterSet,
+    software_package: 'cwrkit',
+    software_package_version: hdr.softwareVersion,
+    file_name: hdr.fileName,
+  });
+  const placed: PlacedTransaction[] = new Array<PlacedTransaction>(txs.length);
+  let group = 0;
+  for (const type of ['NWR', 'REV', 'WRK'] as const) {
+    const idx = txs.map((t, i) => (t.type === type ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) continue;
+    b.group(type);
+    group++;
+    idx.forEach((i, seq) => {
+      const tx = txs[i];
+      if (!tx) return;
+      writeWorkTransaction(b, tx);
+      placed[i] = { type, group, transaction: seq };
+    });
+  }
+  b.end();
+  return { lines, placed };
 }

@@ -1,0 +1,162 @@
+/**
+ * `export cwr`: the works of the catalogue as a CWR registration file from our society to another.
+ *
+ * NWR for works never registered with that society (or rejected by it), REV for the rest (3.x:
+ * WRK). The file is named by the CWR convention with the next free sequence of the year, written
+ * to a temporary file (0600) and renamed into place inside the same database transaction that
+ * records what was sent (registrations, an 'export' run, registration_changes for undo). A work
+ * whose titles or names cannot be carried by the target version is held back and reported.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Db } from '../catalogue/db.js';
+import { loadWork } from '../catalogue/queries/load-work.js';
+import { recordSent, registrationState, registrationStatus, sentFileNames, type SentRegistration } from '../catalogue/queries/registrations.js';
+import { resolveWorkRef } from '../catalogue/queries/resolve.js';
+import { registrationFile, registrationType, workTransaction, type ExportIssue, type WorkTransaction } from '../formats/cwr/from-work.js';
+import { cwrFileName, nextSequence } from '../formats/cwr/from-work-filename.js';
+import { CRLF } from '../formats/cwr/writer.js';
+import { isV3, type CwrVersion } from '../formats/cwr/versions.js';
+import { encodeText } from '../io/encoding.js';
+
+export interface ExportOptions {
+  readonly version: CwrVersion;
+  /** Our society (sender), 3 digits. */
+  readonly from: string;
+  readonly fromName: string;
+  /** The receiving society, 3 digits. */
+  readonly to: string;
+  /** Work references (ISWC, work numbers, ids); empty: every work. */
+  readonly works: readonly string[];
+  /** Only works changed by a run started on or after this date (YYYY-MM-DD). */
+  readonly since?: string;
+  /** Exact output path; else `outDir` (default cwd) + the conventional name. */
+  readonly out?: string;
+  readonly outDir: string;
+  readonly now: Date;
+  readonly softwareVersion: string;
+  readonly dryRun?: boolean;
+}
+
+export interface ExportedWork {
+  readonly id: number;
+  readonly submitterWorkNumber: string;
+  readonly title: string;
+  readonly type: string;
+  readonly group: number;
+  readonly transaction: number;
+}
+
+export interface ExportResult {
+  readonly file: string | null;
+  readonly path: string | null;
+  readonly version: CwrVersion;
+  readonly from: string;
+  readonly to: string;
+  readonly encoding: string;
+  readonly characterSet: string;
+  readonly counts: { readonly NWR: number; readonly REV: number; readonly WRK: number; readonly heldBack: number };
+  readonly works: readonly ExportedWork[];
+  /** References that matched no work. */
+  readonly unknownRefs: readonly string[];
+  readonly issues: readonly ExportIssue[];
+  readonly run: number | null;
+}
+
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+}
+
+function selectWorkIds(db: Db, opts: ExportOptions, unknown: string[]): number[] {
+  if (opts.works.length > 0) {
+    const ids = new Set<number>();
+    for (const ref of opts.works) {
+      const m = resolveWorkRef(db, ref);
+      if (m.length === 0) unknown.push(ref);
+      for (const x of m) ids.add(x.id);
+    }
+    const list = [...ids].sort((a, b) => a - b);
+    if (opts.since === undefined) return list;
+    const keep = new Set(sinceIds(db, opts.since));
+    return list.filter((id) => keep.has(id));
+  }
+  if (opts.since !== undefined) return sinceIds(db, opts.since);
+  return (db.prepare('SELECT id FROM works ORDER BY id').all() as { id: number }[]).map((r) => Number(r.id));
+}
+
+function sinceIds(db: Db, since: string): number[] {
+  return (
+    db.prepare('SELECT id FROM works WHERE updated_run IN (SELECT id FROM runs WHERE started_at >= ?) ORDER BY id').all(since) as { id: number }[]
+  ).map((r) => Number(r.id));
+}
+
+export function exportCwr(db: Db, opts: ExportOptions): ExportResult {
+  const unknownRefs: string[] = [];
+  const ids = selectWorkIds(db, opts, unknownRefs);
+  const issues: ExportIssue[] = [];
+  const ready: Array<{ id: number; title: string; swn: string; tx: WorkTransaction }> = [];
+  let heldBack = 0;
+  for (const id of ids) {
+    const work = loadWork(db, id);
+    if (!work) continue;
+    const status = registrationStatus(db, id, opts.to);
+    const known = status !== null && registrationState(status) !== 'rejected';
+    const tx = workTransaction(work, opts.version, registrationType(opts.version, known));
+    issues.push(...tx.issues);
+    if (tx.issues.some((i) => i.severity === 'error')) {
+      heldBack++;
+      continue;
+    }
+    ready.push({ id, title: work.title, swn: work.submitterWorkNumber, tx });
+  }
+
+  const unicode = isV3(opts.version) || ready.some((r) => r.tx.needsUnicode);
+  const encoding = unicode ? 'utf-8' : 'windows-1252';
+  const characterSet = unicode ? 'UTF-8' : '';
+  const year = opts.now.getUTCFullYear();
+  const name = opts.out !== undefined ? basename(opts.out) : cwrFileName({ version: opts.version, year, sequence: nextSequence(sentFileNames(db), year, opts.from), sender: opts.from, receiver: opts.to });
+  const path = opts.out !== undefined ? resolve(opts.out) : resolve(opts.outDir, name);
+  const counts = { NWR: 0, REV: 0, WRK: 0, heldBack };
+  const base = { version: opts.version, from: opts.from, to: opts.to, encoding, characterSet, unknownRefs, issues };
+  if (ready.length === 0) return { ...base, file: null, path: null, counts, works: [], run: null };
+
+  // Build the file: one group per transaction type (GRP-4), NWR before REV.
+  const { lines, placed } = registrationFile(
+    opts.version,
+    { society: opts.from, name: opts.fromName, now: opts.now, characterSet, fileName: name, softwareVersion: opts.softwareVersion },
+    ready.map((r) => r.tx),
+  );
+  const works: ExportedWork[] = ready.map((r, i) => {
+    const p = placed[i] ?? { type: r.tx.type, group: 0, transaction: 0 };
+    counts[p.type]++;
+    return { id: r.id, submitterWorkNumber: r.swn, title: r.title, type: p.type, group: p.group, transaction: p.transaction };
+  });
+  if (opts.dryRun) return { ...base, file: name, path, counts, works, run: null };
+
+  // Temporary file next to the target, private, flushed; renamed once the catalogue agrees.
+  const tmp = join(dirname(path), `.${name}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, encodeText(lines.join(CRLF) + CRLF, encoding));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  let run: number;
+  try {
+    const sentAt = opts.now.toISOString();
+    const sent: SentRegistration[] = works.map((w) => ({ workId: w.id, society: opts.to, type: w.type, sentAt, file: name, group: w.group, transaction: w.transaction }));
+    run = db
+      .transaction(() => {
+        const id = recordSent(db, sent, { command: 'export', file: name, version: opts.version, to: opts.to, works: works.map((w) => ({ id: w.id, type: w.type })) }, sentAt);
+        renameSync(tmp, path);
+        return id;
+      })
+      .immediate();
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  return { ...base, file: name, path, counts, works, run };
+}
