@@ -71,7 +71,8 @@ function work(b: CwrBuilder, w: WorkSpec): void {
     version_type: 'ORI',
   });
   const parties = w.parties ?? [];
-  const pubs = parties.filter((p) => p.kind === 'publisher');
+  // Controlled chains come first (publisher sequence 1 is the submitter's own).
+  const pubs = parties.filter((p) => p.kind === 'publisher').sort((x, y) => Number(x.controlled === false) - Number(y.controlled === false));
   const firstControlled = pubs.find((p) => p.controlled !== false);
   pubs.forEach((p, i) => {
     const controlled = p.controlled !== false;
