@@ -56,7 +56,9 @@ export function convertLayouts(version: CwrVersion): LayoutSet {
   return base.records.has('MSG') && base.records.has('ACK') ? ackLayouts(version) : base;
 }
 
-const isEmpty = (v: FieldValue | undefined): boolean => v === null || v === undefined || v === '' || v === 0 || v === false || v === '00:00:00';
+/** No data worth reporting: blank, zero, N, midnight duration, or a zero-filled text field. */
+const isEmpty = (v: FieldValue | undefined): boolean =>
+  v === null || v === undefined || v === '' || v === 0 || v === false || v === '00:00:00' || (typeof v === 'string' && /^0+$/.test(v));
 
 /** A society code in the target family: "052" -> "52" for 3.x; "52" -> "052" for 2.x. */
 export function societyFor(value: FieldValue, to: CwrVersion): FieldValue {
