@@ -2,16 +2,22 @@
  * Use-case: reconcile stored statements against the catalogue and store the result (replacing the
  * previous result of the same statement, in one immediate transaction).
  */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository } from '../catalogue/repositories/reconciliation.js';
-import { parseRate, type Rate } from '../reconcile/amounts.js';
+import { formatMinor, minorUnits, parseDecimal, parseRate, type Rate } from '../reconcile/amounts.js';
 import type { MatchIndex } from '../reconcile/candidates.js';
 import { CatalogueDetails, loadIndex } from '../reconcile/catalogue-source.js';
 import { Reconciler, ReconcileError, type ReconcileSummary, type Received } from '../reconcile/engine.js';
 import { DEFAULT_SHARE_TOLERANCE, type Finding } from '../reconcile/findings.js';
 import { decisionKey, DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../reconcile/match.js';
 import { territoryContains } from '../reconcile/territory.js';
+import { ReportReader } from '../reconcile/report.js';
 import type { ReconLine, ReconStatement } from '../reconcile/types.js';
+import { membersCsv, memberLinesCsv, unmatchedCsv } from '../reporting/csv-reconcile.js';
+import { renderReconcileHtml } from '../reporting/html-reconcile.js';
 
 /** Where statements come from (the statements tables, or test data). */
 export interface StatementSource {
@@ -102,4 +108,79 @@ export class ReconcileService {
     });
     return run.immediate();
   }
+}
+
+/** Parses --received: "1234.56" (statement currency), "KZT:512345.67" or "512345.67 KZT". */
+export function parseReceived(text: string, statementCurrency: string): Received | null {
+  const t = text.trim();
+  const m = /^(?:([A-Za-z]{3})\s*[: ]\s*)?(-?[0-9]+(?:\.[0-9]+)?)(?:\s*([A-Za-z]{3}))?$/.exec(t);
+  if (!m || !m[2] || (m[1] && m[3])) return null;
+  const currency = (m[1] ?? m[3] ?? statementCurrency).toUpperCase();
+  const amount = parseDecimal(m[2], minorUnits(currency));
+  if (amount === null || amount <= 0n) return null;
+  return { amount, currency };
+}
+
+/** The --json document of one reconciliation (amounts as decimal strings; documented keys first). */
+export function reconcileJson(o: ReconcileOutcome, names: (partyId: number) => { ipi: string | null; name: string } = () => ({ ipi: null, name: '' })): Record<string, unknown> {
+  const s = o.summary;
+  const f = (v: bigint | null, scale: number | null = s.scale): string | null => (v === null || scale === null ? null : formatMinor(v, scale));
+  return {
+    statement: s.statement,
+    currency: s.currency,
+    lines: s.lines,
+    matched: { total: s.matched, byMethod: s.byMethod },
+    review: s.review,
+    unmatched: s.unmatched,
+    discrepancies: s.discrepancies,
+    total: f(s.total),
+    allocated: f(s.allocated),
+    unallocated: f(s.unallocated),
+    members: s.members.map((m) => ({ ipi: m.ipi ?? names(m.partyId).ipi, name: m.name, amount: f(m.amount), ...(m.local !== null ? { local: f(m.local, s.localScale) } : {}) })),
+    reconciliation: o.reconciliationId,
+    claims: s.claims,
+    charges: f(s.charges),
+    declaredTotal: f(s.declaredTotal),
+    unallocatedByReason: Object.fromEntries(Object.entries(s.unallocatedByReason).map(([k, v]) => [k, f(v)])),
+    local: s.localCurrency === null ? null : { currency: s.localCurrency, rate: s.rate, total: f(s.localTotal, s.localScale), allocated: f(s.localAllocated, s.localScale), unallocated: f(s.localUnallocated, s.localScale) },
+    findings: o.findings.filter((x) => x.kind !== 'claim-candidate').length,
+  };
+}
+
+/** Writes a file readable by its owner only, atomically (temp file + rename). */
+export function writePrivate(path: string, text: string): void {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, path);
+}
+
+/** Writes the HTML report and/or the CSV files of a statement's current reconciliation. */
+export function writeReports(db: Db, statementId: number, opts: { html?: string; csvDir?: string }): string[] {
+  const written: string[] = [];
+  const reader = new ReportReader(db);
+  if (opts.html !== undefined) {
+    const r = reader.report(statementId);
+    if (r) {
+      writePrivate(opts.html, renderReconcileHtml(r));
+      written.push(opts.html);
+    }
+  }
+  if (opts.csvDir !== undefined) {
+    const r = reader.report(statementId, Number.MAX_SAFE_INTEGER);
+    if (r) {
+      mkdirSync(opts.csvDir, { recursive: true, mode: 0o700 });
+      const files: [string, string][] = [
+        [`statement-${statementId}-members.csv`, membersCsv(r)],
+        [`statement-${statementId}-member-lines.csv`, memberLinesCsv(r)],
+        [`statement-${statementId}-unmatched.csv`, unmatchedCsv(r)],
+      ];
+      for (const [name, text] of files) {
+        const p = join(opts.csvDir, name);
+        writePrivate(p, text);
+        written.push(p);
+      }
+    }
+  }
+  return written;
 }

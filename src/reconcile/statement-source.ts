@@ -1,0 +1,114 @@
+/**
+ * Statement lines from the statements tables (migration 0002) in the shape reconciliation reads.
+ * A statement is reconciled in its main currency; lines in another currency are left out (and
+ * counted by `otherCurrencyLines`).
+ */
+import type { Statement as SqlStatement } from 'better-sqlite3';
+import type { Db } from '../catalogue/db.js';
+import type { StatementSource } from '../app/reconcile.js';
+import type { ReconLine, ReconStatement, Right } from './types.js';
+
+interface HeaderRow {
+  id: bigint;
+  from_society: string;
+  currency: string | null;
+  scale: bigint;
+  rate: string | null;
+}
+
+interface LineRow {
+  id: bigint;
+  line_ref: string | null;
+  society_work_code: string | null;
+  iswc: string | null;
+  title: string | null;
+  writers: string | null;
+  ipi_name_number: string | null;
+  party_name: string | null;
+  right: string | null;
+  territory: string | null;
+  share: bigint | null;
+  amount: bigint;
+  usage_start: string | null;
+  usage_end: string | null;
+}
+
+export class SqlStatementSource implements StatementSource {
+  private readonly headerStmt: SqlStatement;
+  private readonly currencyStmt: SqlStatement;
+  private readonly declaredStmt: SqlStatement;
+  private readonly totalStmt: SqlStatement;
+  private readonly pageStmt: SqlStatement;
+  private readonly otherStmt: SqlStatement;
+  private readonly currencies = new Map<number, string>();
+
+  constructor(db: Db) {
+    this.headerStmt = db.prepare('SELECT id, from_society, currency, scale, rate FROM statements WHERE id = ?').safeIntegers(true);
+    this.currencyStmt = db.prepare('SELECT currency FROM statement_lines WHERE statement_id = ? GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1');
+    this.declaredStmt = db.prepare('SELECT declared FROM statement_totals WHERE statement_id = ? AND currency = ?').safeIntegers(true);
+    this.totalStmt = db.prepare('SELECT COALESCE(SUM(amount), 0) AS total FROM statement_lines WHERE statement_id = ? AND currency = ?').safeIntegers(true);
+    this.otherStmt = db.prepare('SELECT COUNT(*) AS n FROM statement_lines WHERE statement_id = ? AND currency <> ?');
+    this.pageStmt = db
+      .prepare(
+        `SELECT id, line_ref, society_work_code, iswc, title, writers, ipi_name_number, party_name, right, territory, share, amount, usage_start, usage_end
+         FROM statement_lines WHERE statement_id = ? AND currency = ? AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .safeIntegers(true);
+  }
+
+  private currency(id: number, row: HeaderRow): string {
+    let c = this.currencies.get(id);
+    if (c === undefined) {
+      c = row.currency ?? (this.currencyStmt.get(id) as { currency: string } | undefined)?.currency ?? 'EUR';
+      this.currencies.set(id, c);
+    }
+    return c;
+  }
+
+  header(id: number): ReconStatement | null {
+    const h = this.headerStmt.get(id) as HeaderRow | undefined;
+    if (!h) return null;
+    const currency = this.currency(id, h);
+    const declared = (this.declaredStmt.get(id, currency) as { declared: bigint | null } | undefined)?.declared ?? null;
+    return { id, fromSociety: h.from_society, currency, scale: Number(h.scale), declaredTotal: declared, rate: h.rate };
+  }
+
+  total(id: number): bigint {
+    const h = this.header(id);
+    if (!h) return 0n;
+    return (this.totalStmt.get(id, h.currency) as { total: bigint }).total;
+  }
+
+  otherCurrencyLines(id: number): number {
+    const h = this.header(id);
+    return h ? (this.otherStmt.get(id, h.currency) as { n: number }).n : 0;
+  }
+
+  page(id: number, after: number, limit: number): readonly ReconLine[] {
+    const h = this.headerStmt.get(id) as HeaderRow | undefined;
+    if (!h) return [];
+    const rows = this.pageStmt.all(id, this.currency(id, h), Number.isFinite(after) ? after : -1, limit) as LineRow[];
+    return rows.map((r) => ({
+      id: Number(r.id),
+      ref: r.line_ref,
+      workCode: r.society_work_code,
+      iswc: r.iswc,
+      submitterWorkNumber: null,
+      isrc: null,
+      title: r.title,
+      writers: r.writers ? r.writers.split(';').map((w) => w.trim()).filter((w) => w !== '') : [],
+      ipiName: r.ipi_name_number,
+      ipiBase: null,
+      partyName: r.party_name,
+      right: (r.right as Right | null) ?? null,
+      territory: r.territory,
+      share: r.share === null ? null : Number(r.share),
+      amount: r.amount,
+      period: r.usage_start || r.usage_end ? `${r.usage_start ?? ''}/${r.usage_end ?? ''}` : null,
+    }));
+  }
+}
+
+export function sqlStatementSource(db: Db): StatementSource {
+  return new SqlStatementSource(db);
+}
