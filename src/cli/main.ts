@@ -59,12 +59,19 @@ Examples:
   return program;
 }
 
+/** Commander lets the program's own --version win anywhere on the line; after `export` it means
+ * the CWR version to write, so it is handed to that command as --cwr-version. */
+function routeVersionFlag(argv: readonly string[]): string[] {
+  if (argv[0] !== 'export') return [...argv];
+  return argv.map((a) => (a === '--version' ? '--cwr-version' : a.startsWith('--version=') ? `--cwr-version=${a.slice(10)}` : a));
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const ctx = new CliContext(io);
   const program = buildProgram(ctx);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(routeVersionFlag(argv), { from: 'user' });
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -12,7 +12,7 @@ import type { Output } from '../output.js';
 import { openFromFlags, withDbOption, withSocietyOption, type SettingsFlags } from '../settings-flags.js';
 
 interface Flags extends SettingsFlags {
-  version?: string;
+  cwrVersion?: string;
   to?: string;
   works?: string[];
   since?: string;
@@ -58,7 +58,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
   const cmd = exp
     .command('cwr')
     .description('CWR registrations (NWR for works new to the society, REV for the rest; 3.x WRK) named by the CWR convention')
-    .requiredOption('--version <v>', 'CWR version to write: 2.1, 2.2, 3.0 or 3.1')
+    .requiredOption('--cwr-version <v>', 'CWR version to write: 2.1, 2.2, 3.0 or 3.1 (also accepted as --version <v>)')
     .option('--to <society>', 'receiving society code (default 000: several societies)', '000')
     .option('--works <ref...>', 'only these works (ISWC, submitter or society work number, #id)')
     .option('--since <date>', 'only works changed on or after this date (YYYY-MM-DD)')
@@ -71,7 +71,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
   withExamples(cmd, 'cwrkit export cwr --version 2.1 --to 052', 'cwrkit export cwr --version 2.2 --to 035 --works T3210001013 QMP-0002 --out-dir outbox', 'cwrkit export cwr --version 3.1 --to 058 --since 2026-11-01 --json');
   cmd.action((flags: Flags, command: Command) => {
     const out = ctx.output(command);
-    const version = flags.version ?? '';
+    const version = flags.cwrVersion ?? '';
     if (!isCwrVersion(version)) throw new CliError(`--version must be 2.1, 2.2, 3.0 or 3.1, not "${version}"`);
     if (flags.out !== undefined && flags.outDir !== undefined) throw new CliError('use either -o/--out or --out-dir, not both');
     if (flags.since !== undefined && (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(flags.since) || Number.isNaN(Date.parse(flags.since)))) {
