@@ -25,6 +25,8 @@ export interface IntakeResult {
   readonly lineCount: number;
   /** Records or elements the intake did not know, kept verbatim (CRD: unknown record types). */
   readonly unknown: readonly { line: number; type: string; text: string }[];
+  /** The text encoding the file was read with. */
+  readonly encoding?: string;
 }
 
 /** Receives lines in batches as they are read. */

@@ -158,3 +158,11 @@ export const MORE_PROBLEMS = defineRule({
   summary: 'More problems were found than are listed.',
   message: (p) => `${s(p, 'count')} more problems not listed`,
 });
+
+export const USES_INVALID = defineRule({
+  id: 'stmt-uses-invalid',
+  level: 'record',
+  cisac: 'cwrkit distribute (docs/statements.md)',
+  summary: 'A usage line has no positive number of uses.',
+  message: (p) => `uses "${s(p, 'text')}" is not a positive number`,
+});

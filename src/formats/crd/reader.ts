@@ -86,15 +86,15 @@ export async function readCrd(source: string | AsyncIterable<Buffer>, options: C
   let party: Party | null = null;
   const unknownLayoutReported = new Set<string>();
 
+  let encoding = 'windows-1252';
   const chooseEncoding = (first: string, bom: boolean): string => {
-    if (options.encoding !== undefined) return resolveEncoding(options.encoding) ?? 'utf-8';
-    if (bom) return 'utf-8';
-    if (first.startsWith('HDR')) {
+    if (options.encoding !== undefined) encoding = resolveEncoding(options.encoding) ?? 'utf-8';
+    else if (bom) encoding = 'utf-8';
+    else if (first.startsWith('HDR')) {
       const declaredCs = first.slice(86, 101).trim();
-      const enc = declaredCs === '' ? undefined : resolveEncoding(declaredCs);
-      if (enc !== undefined) return enc;
+      encoding = (declaredCs === '' ? undefined : resolveEncoding(declaredCs)) ?? encoding;
     }
-    return 'windows-1252';
+    return encoding;
   };
   const lines =
     typeof source === 'string' ? readFileLines(source, { chooseEncoding }) : readLinesFrom(source, { chooseEncoding });
@@ -440,7 +440,7 @@ export async function readCrd(source: string | AsyncIterable<Buffer>, options: C
       }
     }
     if (seenHdr && lineCount === 0 && !diagnostics.some((d) => d.rule === R.HDR_FIRST.id)) report(at(S.STATEMENT_EMPTY, null, null, null));
-    return { header, control: { lines: lineCount, declared, computed }, diagnostics, lineCount, unknown };
+    return { header, control: { lines: lineCount, declared, computed }, diagnostics, lineCount, unknown, encoding };
   }
 }
 

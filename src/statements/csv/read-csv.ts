@@ -155,5 +155,5 @@ export async function readCsv(path: string, options: CsvReadOptions, sink: LineS
   if (!headerDone || (lineCount === 0 && !hasErrors(diagnostics))) report(at(R.STATEMENT_EMPTY, null, null, null));
   if (dropped > 0) diagnostics.push(at(R.MORE_PROBLEMS, null, null, null, { count: dropped }));
   if (header.currency === null && computed.size === 1) header.currency = [...computed.keys()][0] ?? null;
-  return { header, control: { lines: lineCount, declared: new Map(), computed }, diagnostics, lineCount, unknown: [] };
+  return { header, control: { lines: lineCount, declared: new Map(), computed }, diagnostics, lineCount, unknown: [], encoding };
 }

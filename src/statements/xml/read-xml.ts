@@ -89,10 +89,10 @@ export async function readXml(path: string, options: XmlReadOptions, sink: LineS
   };
   const computed = new Map<string, bigint>();
   const declared = new Map<string, bigint>();
-  const done = (lineCount: number): IntakeResult => ({ header, control: { lines: lineCount, declared, computed }, diagnostics, lineCount, unknown: [] });
-
   const bytes = readFileSync(path);
-  const text = decodeBytes(bytes, xmlEncoding(bytes)).replace(/^\uFEFF/, '');
+  const encoding = xmlEncoding(bytes);
+  const text = decodeBytes(bytes, encoding).replace(/^\uFEFF/, '');
+  const done = (lineCount: number): IntakeResult => ({ header, control: { lines: lineCount, declared, computed }, diagnostics, lineCount, unknown: [], encoding });
   const doctype = /<!DOCTYPE/i.exec(text);
   if (doctype) {
     const lineOf = lineIndex(text);
