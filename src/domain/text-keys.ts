@@ -9,9 +9,11 @@ const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
 const VERSION_TAIL = /\s+-\s+(LIVE|REMIX|REMASTERED|RADIO EDIT|EDIT|ACOUSTIC|INSTRUMENTAL|VERSION)\b.*$/;
 const ARTICLES = /^(THE|A|AN|LE|LA|LES|L|DER|DIE|DAS|EL|LOS|LAS|IL|LO|GLI|DE|HET)\s+/;
 
-/** Folds accents (NFKD, combining marks dropped), upper-cases and transliterates Cyrillic. */
+/** Upper-cases and transliterates Cyrillic, then folds accents (NFKD, combining marks dropped).
+ * Transliteration comes first, on composed text: NFKD would split Й into И + breve (and Ї, Ў
+ * likewise), and the key would then disagree with the transliterated CWR main record (Й -> J). */
 export function fold(text: string): string {
-  return transliterate(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).normalize('NFC');
+  return transliterate(text.normalize('NFC')).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 }
 
 /** Key for a title: folded, brackets and version tails removed, punctuation to single spaces. */
