@@ -206,7 +206,9 @@ export class CwrConverter {
       for (const rec of all) this.#loss(rec, this.#noCounterpart(rec.type, tx.header.type));
       return;
     }
-    const groupType = this.#groupType(group.transactionType) ?? headerType;
+    // Groups follow the converted transactions: a group holds one transaction type, so an NWR in a
+    // REV group, or NWR and REV both becoming WRK, are regrouped rather than copied as they were.
+    const groupType = headerType;
     if (this.#group !== groupType) {
       const grh: Values = {};
       const batch = group.header.get('batch_request');
@@ -236,15 +238,6 @@ export class CwrConverter {
       first = false;
     }
     this.#closeParty(ctx);
-  }
-
-  /** The target transaction type of a source group (NWR and REV groups both become WRK). */
-  #groupType(type: string): string | null {
-    const { from, to } = this.options;
-    let t = type;
-    if (this.#across && !isV3(from)) t = TYPE_2X_TO_3X[t] ?? t;
-    if (this.#across && isV3(from) && t === 'WRK') t = this.options.revision ? 'REV' : 'NWR';
-    return this.#target(t)?.prefix ? t : null;
   }
 
   #noCounterpart(type: string, header?: string): string {

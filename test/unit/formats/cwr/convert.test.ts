@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertFile } from '../../../../src/app/convert.js';
 import type { FieldValue } from '../../../../src/fixed-width/field-types.js';
@@ -10,8 +10,8 @@ import { readCwrFile } from '../../../../src/formats/cwr/reader.js';
 import type { CwrRecord } from '../../../../src/formats/cwr/record.js';
 import type { Transmission } from '../../../../src/formats/cwr/structure.js';
 import { isV3, type CwrVersion } from '../../../../src/formats/cwr/versions.js';
+import { PUBLIC_SAMPLES, SAMPLES } from '../../../helpers/paths.js';
 import { useTempDir } from '../../../helpers/temp-dir.js';
-import { writeFileSync } from 'node:fs';
 
 type V = Record<string, FieldValue>;
 
@@ -438,4 +438,34 @@ it('every version pair converts the standard work without structural errors', as
       expect(types(r)[0], `${from} -> ${to}`).toBe(isV3(to) ? 'WRK' : 'NWR');
     }
   }
+});
+
+describe('every public and bundled sample converts to every version', () => {
+  const tmp = useTempDir();
+  const dirs = [PUBLIC_SAMPLES, join(SAMPLES, 'cwr')];
+  const files = dirs.flatMap((d) => {
+    try {
+      return readdirSync(d)
+        .filter((n) => !n.endsWith('.md'))
+        .map((n) => join(d, n));
+    } catch {
+      return [];
+    }
+  });
+  const pairs = files.flatMap((path) => (['2.1', '2.2', '3.0', '3.1'] as const).map((to) => ({ path, name: basename(path), to })));
+
+  it.each(pairs)('$name -> $to', async ({ path, to }) => {
+    const r = await convertFile(path, { to, cwd: tmp(), output: `out-${to}` });
+    const back = await readCwrFile(r.output);
+    const structural = back.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}@${d.line}`);
+    expect(structural).toEqual([]);
+    expect(back.info.version).toBe(to);
+    // Every record read is either written or reported: nothing disappears silently.
+    const lostRecords = new Set(r.losses.filter((l) => l.field === undefined).map((l) => l.line));
+    const source = await readCwrFile(path);
+    const body = source.transmission.groups.flatMap((g) => g.transactions.flatMap((tx) => [tx.header, ...tx.records]));
+    const written = back.transmission.groups.flatMap((g) => g.transactions.flatMap((tx) => [tx.header, ...tx.records]));
+    expect(written.length + lostRecords.size).toBe(body.length);
+    for (const l of r.losses) expect(l.line === null || l.line >= 1).toBe(true);
+  });
 });
