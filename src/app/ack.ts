@@ -23,9 +23,10 @@ import type { CwrRecord } from '../formats/cwr/record.js';
 import type { Transaction } from '../formats/cwr/structure.js';
 import { isV3, type CwrVersion } from '../formats/cwr/versions.js';
 import { LineWriter } from '../formats/cwr/writer.js';
+import { encodeText, isUtf8, resolveEncoding } from '../io/encoding.js';
 import type { Diagnostic } from '../validation/diagnostic.js';
 import { mergeChecks } from '../validation/checkset.js';
-import { validateCwr, type CheckSet } from '../validation/engine.js';
+import { validateCwr, type CheckSet, type ValidateOptions } from '../validation/engine.js';
 import { buildValidation } from '../validation/setup.js';
 
 export interface AckOptions {
@@ -49,6 +50,8 @@ export interface AckOptions {
   readonly software?: { readonly name: string; readonly version: string };
   /** Sender codes / IPI numbers the society registered locally (from the catalogue). */
   readonly localSenders?: ReadonlySet<string>;
+  /** A validation set-up built once by the caller (many files in a row), instead of one per call. */
+  readonly validation?: ValidateOptions;
   /** Checks to run instead of the configured rule set and profile (tests pin the rules). */
   readonly checks?: CheckSet;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -86,6 +89,33 @@ export function allAccepted(r: AckResult): boolean {
   return !r.fileRejected && r.transactions.RJ === 0;
 }
 
+/**
+ * The ACK is written in the encoding the input was read with, and declares the input's character
+ * set, so Cyrillic (Kazakh) text comes back as it was sent. A 2.x input read as UTF-8 because of
+ * a byte-order mark declares UTF-8. An encoding that does not keep ASCII as ASCII (UTF-16, from a
+ * damaged HDR) is not used: the version's default is. When the encoding came from --encoding
+ * and the HDR declares none, the ACK declares none either: read it back with the same option.
+ */
+export function outputEncoding(info: CwrFileInfo): { encoding: string; charset: string | null } {
+  const fallback = isV3(info.version) ? 'utf-8' : 'windows-1252';
+  let asciiSafe = false;
+  try {
+    asciiSafe = encodeText('HDR 09', info.encoding).equals(Buffer.from('HDR 09', 'ascii'));
+  } catch {
+    asciiSafe = false;
+  }
+  if (!asciiSafe) return { encoding: fallback, charset: null };
+  if (info.encodingSource === 'header') {
+    // Declare it as the input did, minus anything that is not printable ASCII (a damaged HDR);
+    // a non-ASCII byte before the version field would hide the version from readers.
+    const clean = info.declaredCharset.replace(/[^\x20-\x7E]/g, '').trim().slice(0, 15);
+    if (clean !== '' && resolveEncoding(clean) === info.encoding) return { encoding: info.encoding, charset: clean };
+    return { encoding: info.encoding, charset: isUtf8(info.encoding) ? 'UTF-8' : null };
+  }
+  if (info.encodingSource === 'bom' && !isV3(info.version)) return { encoding: info.encoding, charset: 'UTF-8' };
+  return { encoding: info.encoding, charset: null };
+}
+
 export async function acknowledgeFile(path: string, options: AckOptions = {}): Promise<AckResult> {
   const cwd = options.cwd ?? '.';
   const society = (options.society ?? '177').padStart(3, '0');
@@ -95,7 +125,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
   const outDir = resolve(cwd, options.out !== undefined ? dirname(options.out) : (options.outDir ?? '.'));
   mkdirSync(outDir, { recursive: true });
   const temp = join(outDir, `.cwrkit-ack-${randomUUID()}.tmp`);
-  const setup = await buildValidation({
+  const setup = options.validation ?? await buildValidation({
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     society,
     ...(options.localSenders ? { localSenders: options.localSenders } : {}),
@@ -120,6 +150,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
   let out: LineWriter | null = null;
   let writer: AckWriter | null = null;
   let finalName = '';
+  let outEncoding = '';
   const pending: string[] = [];
   const counts: StatusCounts = { AS: 0, AC: 0, RA: 0, RJ: 0, CO: 0, DU: 0 };
   let total = 0;
@@ -128,17 +159,19 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
   const start = (fileInfo: CwrFileInfo): AckWriter => {
     if (writer) return writer;
     const version = fileInfo.version;
+    const { encoding, charset } = outputEncoding(fileInfo);
     const receiver = receiverCode(basename(path), hdr, version);
     const sequence = options.sequence ?? nextSequence(outDir, society, now);
     finalName = options.out !== undefined ? basename(options.out) : ackFileName({ version, society, receiver, sequence, date: now });
-    out = new LineWriter(temp, fileInfo.encoding, 0o600);
+    outEncoding = encoding;
+    out = new LineWriter(temp, encoding, 0o600);
     writer = new AckWriter(
       {
         version,
         society,
         societyName: name,
         now,
-        ...(fileInfo.declaredCharset ? { charset: fileInfo.declaredCharset } : {}),
+        ...(charset !== null ? { charset } : {}),
         ...(isV3(version) ? { fileName: finalName } : {}),
         software: options.software ?? { name: 'CWRKIT', version: packageVersion() },
       },
@@ -205,7 +238,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
     if (result.fileRejected || rejectedGroups.size > 0) {
       const second = `${temp}.2`;
       try {
-        const changed = await patchStatuses(temp, second, { version: result.info.version, encoding: result.info.encoding, fileRejected: result.fileRejected, rejectedGroups });
+        const changed = await patchStatuses(temp, second, { version: result.info.version, encoding: outEncoding, fileRejected: result.fileRejected, rejectedGroups });
         for (const [from, n] of Object.entries(changed) as Array<[AckStatus, number]>) {
           counts[from] -= n;
           counts.RJ += n;
@@ -222,7 +255,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
       input: path,
       output: target,
       version: result.info.version,
-      encoding: result.info.encoding,
+      encoding: outEncoding,
       fileRejected: result.fileRejected,
       rejectedGroups: result.rejectedGroups,
       transactions: { total, ...counts },
