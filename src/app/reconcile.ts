@@ -111,12 +111,12 @@ export class ReconcileService {
 }
 
 /** Parses --received: "1234.56" (statement currency), "KZT:512345.67" or "512345.67 KZT". */
-export function parseReceived(text: string, statementCurrency: string): Received | null {
+export function parseReceived(text: string, statementCurrency: string, statementScale: number = minorUnits(statementCurrency)): Received | null {
   const t = text.trim();
   const m = /^(?:([A-Za-z]{3})\s*[: ]\s*)?(-?[0-9]+(?:\.[0-9]+)?)(?:\s*([A-Za-z]{3}))?$/.exec(t);
   if (!m || !m[2] || (m[1] && m[3])) return null;
   const currency = (m[1] ?? m[3] ?? statementCurrency).toUpperCase();
-  const amount = parseDecimal(m[2], minorUnits(currency));
+  const amount = parseDecimal(m[2], currency === statementCurrency.toUpperCase() ? statementScale : minorUnits(currency));
   if (amount === null || amount <= 0n) return null;
   return { amount, currency };
 }

@@ -56,8 +56,9 @@ export function registerReview(program: Command, ctx: CliContext): void {
       .option('--json', 'one JSON document');
     withDbOption(sub);
     withExamples(sub, `cwrkit review ${decision} 42`, `cwrkit review ${decision} 42 --work T0345246801`);
-    sub.action((line: string, flags: Flags, command: Command) => {
+    sub.action((line: string, _flags: Flags, command: Command) => {
       const out = ctx.output(command);
+      const flags = command.optsWithGlobals<Flags>();
       const lineId = positive(line, 'a line id');
       const { db } = openFromFlags(ctx, flags, { mustExist: true });
       try {
