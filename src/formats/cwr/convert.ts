@@ -24,6 +24,8 @@ import {
 import type { CwrRecord } from './record.js';
 import type { GroupInfo, Transaction } from './structure.js';
 import { ackLayouts } from './ack/layouts.js';
+import { headerValues } from './convert-header.js';
+import { convertType, isEmpty, societyFor, type Values } from './convert-values.js';
 import { isV3, layoutsFor, type CwrVersion } from './versions.js';
 
 /** One thing the target version could not carry. */
@@ -47,35 +49,12 @@ export interface ConvertOptions {
   readonly senderCode?: string | null;
 }
 
-type Values = Record<string, FieldValue>;
 
 /** The layouts convert reads and writes with: the version's own, with the MSG layout whose second
  * `record_type` field (column 29) is named `original_record_type`, so it can be carried. */
 export function convertLayouts(version: CwrVersion): LayoutSet {
   const base = layoutsFor(version);
   return base.records.has('MSG') && base.records.has('ACK') ? ackLayouts(version) : base;
-}
-
-/** No data worth reporting: blank, zero, N, midnight duration, or a zero-filled text field. */
-const isEmpty = (v: FieldValue | undefined): boolean =>
-  v === null || v === undefined || v === '' || v === 0 || v === false || v === '00:00:00' || (typeof v === 'string' && /^0+$/.test(v));
-
-/** A society code in the target family: "052" -> "52" for 3.x; "52" -> "052" for 2.x. */
-export function societyFor(value: FieldValue, to: CwrVersion): FieldValue {
-  if (value === null) return null;
-  const s = String(value).trim();
-  if (!/^[0-9]+$/.test(s)) return s;
-  return isV3(to) ? String(Number(s)) : s.padStart(3, '0');
-}
-
-/** B (Y/N boolean) <-> F (Y/N/U flag) value conversion; undefined when the value cannot be kept. */
-function convertType(value: FieldValue, from: FieldSpec, to: FieldSpec): FieldValue | undefined {
-  if (value === null) return null;
-  if (from.type === 'B' && to.type === 'F') return value === true ? 'Y' : 'N';
-  if (from.type === 'F' && to.type === 'B') return value === 'Y' ? true : value === 'N' ? false : undefined;
-  if (to.type === 'N' && typeof value === 'string') return /^[0-9]+$/.test(value.trim()) ? Number(value.trim()) : undefined;
-  if ((to.type === 'A' || to.type === 'L') && (typeof value === 'number' || typeof value === 'bigint')) return String(value);
-  return value;
 }
 
 /** Transaction-level facts the record conversions need. */
@@ -122,59 +101,7 @@ export class CwrConverter {
     }
     this.#headerDone = true;
     if (rec) this.read++;
-    const { from, to } = this.options;
-    const v = (name: string): FieldValue => rec?.get(name) ?? null;
-    const out: Values = {
-      sender_type: v('sender_type'),
-      sender_name: v('sender_name'),
-      creation_date: v('creation_date'),
-      creation_time: v('creation_time'),
-      transmission_date: v('transmission_date'),
-    };
-    if (this.options.charset) out['character_set'] = this.options.charset;
-    if (this.#target('HDR')?.byName.has('software_package')) {
-      out['software_package'] = v('software_package');
-      out['software_package_version'] = v('software_package_version');
-    } else {
-      for (const f of ['software_package', 'software_package_version']) {
-        if (!isEmpty(v(f))) this.#loss(rec, `CWR ${to} HDR has no ${f}`, f);
-      }
-    }
-    if (isV3(to)) {
-      out['file_name'] = this.options.fileName && this.options.fileName.length <= 27 ? this.options.fileName : null;
-      if (isV3(from)) {
-        out['sender_code'] = v('sender_code');
-        out['reserved_or_sender_ipi_name_number'] = v('reserved_or_sender_ipi_name_number');
-      } else {
-        const type = String(v('sender_type') ?? '');
-        const id = v('sender_id');
-        // The 2.x workaround for 11-digit IPI numbers puts the first two digits in sender_type.
-        const ipi = /^[0-9]{2}$/.test(type) ? `${type}${String(id ?? 0).padStart(9, '0')}` : type !== 'SO' && !isEmpty(id) ? String(id).padStart(11, '0') : null;
-        if (/^[0-9]{2}$/.test(type)) out['sender_type'] = 'PB';
-        out['reserved_or_sender_ipi_name_number'] = ipi;
-        const code = this.options.senderCode ?? (type === 'SO' && !isEmpty(id) ? String(id) : null);
-        if (code === null || code.length > 4) this.#loss(rec, 'no CWR 3.x sender code: name the input CWyynnnnSSS_RRR.Vxx so the sender code can be taken from it', 'sender_id');
-        else out['sender_code'] = code;
-      }
-    } else if (isV3(from)) {
-      const ipi = String(v('reserved_or_sender_ipi_name_number') ?? '');
-      const code = String(v('sender_code') ?? '');
-      if (/^[0-9]{11}$/.test(ipi)) {
-        if (!ipi.startsWith('00')) out['sender_type'] = ipi.slice(0, 2);
-        out['sender_id'] = Number(ipi.slice(2));
-      } else if (/^[0-9]{1,9}$/.test(code)) {
-        out['sender_id'] = Number(code);
-      } else {
-        this.#loss(rec, 'a 2.x HDR sender id is numeric (IPI name number or society code); the 3.x sender code does not fit', 'sender_code');
-      }
-    } else {
-      out['sender_id'] = v('sender_id');
-    }
-    const senderId = rec?.raw('sender_id');
-    if (rec && senderId && !isV3(from) && v('sender_id') === null && senderId.text.trim() !== '') {
-      this.#loss(rec, 'the sender id is not numeric: not carried', 'sender_id');
-    }
-    if ((to === '2.2' && from === '2.2') || (isV3(to) && isV3(from))) out['cwr_revision'] = v('cwr_revision');
+    const out = headerValues(rec, this.options, this.#target('HDR'), (reason, field) => this.#loss(rec, reason, field));
     this.builder.header(this.#fit(rec, 'HDR', out));
   }
 
