@@ -3,7 +3,8 @@
  * Reading and validation benchmark for one CWR file, measured side by side in one run. Each
  * measurement runs in a fresh child process, so its peak RSS is its own:
  *
- *   bare      a bare Node script: createReadStream, decode, split on \n, count lines
+ *   bare      a bare Node script: createReadStream (default 64 KiB chunks), latin1 decode,
+ *             split on \n, count lines
  *   engine    streamCwr from dist/: lines -> records -> transactions, consumed and discarded
  *   validate  validateCwr in-process with the full rule set (buildValidation, as the CLI does)
  *   cli       the whole `cwrkit validate FILE` process (spawned; startup included)
@@ -29,7 +30,7 @@ const SELF = fileURLToPath(import.meta.url);
 async function measureBare(file) {
   let lines = 0;
   let rest = '';
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(file)) {
     const parts = (rest + chunk.toString('latin1')).split('\n');
     rest = parts.pop() ?? '';
     lines += parts.length;

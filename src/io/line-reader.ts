@@ -176,6 +176,7 @@ export async function* readLinesFrom(
 
 /** Reads lines of a file on disk. */
 export function readFileLines(path: string, options: ReadLinesOptions): AsyncGenerator<Line[]> {
-  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
+  // 64 KiB (the Node default) beats 1 MiB: smaller batches die young, before the GC promotes them.
+  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 16 });
   return readLinesFrom(stream as AsyncIterable<Buffer>, options);
 }
