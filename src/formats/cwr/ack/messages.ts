@@ -5,7 +5,8 @@
  *   R record, F field. A warning rejects nothing, so it is reported as F (or R on a record), as
  *   CISAC recipients do for "replaced with default" notes.
  * - message level: the level of the edit (the error-message table's "Msg Lvl").
- * - validation number: the CISAC edit number from the rule's `msg` metadata; for the structure
+ * - validation number: the CISAC edit number the diagnostic itself names (params msgNumber and
+ *   msgLevel, for rules that implement several CISAC edits), else the rule's `msg` metadata; for the structure
  *   rules of the core, the matching entry of the CISAC error-message table (CWR08-2493); for
  *   rules CISAC does not number, cwrkit's own number: "Z" plus two base-36 characters computed
  *   from the rule id (FNV-1a hash modulo 1296), so it never changes when rules are added. CISAC
@@ -69,11 +70,17 @@ export function cwrkitNumber(ruleId: string): string {
   return `Z${BASE36[Math.floor(n / 36)] ?? '0'}${BASE36[n % 36] ?? '0'}`;
 }
 
+function isLetter(x: unknown): x is LevelLetter {
+  return x === 'E' || x === 'G' || x === 'T' || x === 'R' || x === 'F';
+}
+
 function messageLevelOf(rule: RuleInfo | undefined, d: Diagnostic): LevelLetter {
+  const own = d.params?.['msgLevel'];
+  if (isLetter(own)) return own;
   const msg = rule?.msg;
   if (msg !== undefined) {
     const declared: unknown = 'messageLevel' in msg ? msg.messageLevel : undefined;
-    if (declared === 'E' || declared === 'G' || declared === 'T' || declared === 'R' || declared === 'F') return declared;
+    if (isLetter(declared)) return declared;
     return LEVEL_LETTER[rule?.level ?? d.level];
   }
   const core = CORE_NUMBERS[d.rule];
@@ -83,8 +90,9 @@ function messageLevelOf(rule: RuleInfo | undefined, d: Diagnostic): LevelLetter 
 
 /** The validation number of a diagnostic's rule (CISAC's when known, else cwrkit's). */
 export function validationNumber(d: Diagnostic): string {
+  const own = d.params?.['msgNumber'];
   const rule = ruleById(d.rule);
-  const n = rule?.msg?.number ?? CORE_NUMBERS[d.rule]?.number;
+  const n = (typeof own === 'string' && own !== '' ? own : undefined) ?? rule?.msg?.number ?? CORE_NUMBERS[d.rule]?.number;
   if (n !== undefined && /^[0-9A-Z]{1,3}$/.test(n)) return n.padStart(3, '0');
   return cwrkitNumber(d.rule);
 }
@@ -103,7 +111,9 @@ const RECORD_TYPE = /^[A-Z]{3}$/;
  */
 export function msgContent(d: Diagnostic, recordSequence: number, recordType: string): MsgContent {
   const rule = ruleById(d.rule);
-  const record = d.record !== null && RECORD_TYPE.test(d.record) ? d.record : recordType;
+  const keyRecord = d.params?.['msgRecord'];
+  const record =
+    d.record !== null && RECORD_TYPE.test(d.record) ? d.record : typeof keyRecord === 'string' && RECORD_TYPE.test(keyRecord) && keyRecord !== 'FIL' ? keyRecord : recordType;
   return {
     message_type: messageType(d),
     original_record_sequence_number: recordSequence,

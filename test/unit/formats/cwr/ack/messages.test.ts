@@ -74,6 +74,12 @@ describe('MSG content', () => {
       { message_type: 'T', message_level: 'F' },
     ],
     [
+      'the CISAC key the diagnostic names wins over the rule (one rule, several edits)',
+      { rule: 'test-ack-nwr-title', level: 'file', severity: 'error', record: 'HDR', field: 'sender_id', params: { msgRecord: 'HDR', msgLevel: 'F', msgNumber: '004' } },
+      0,
+      { message_type: 'E', message_level: 'F', original_record_type: 'HDR', validation_number: '004' },
+    ],
+    [
       'no record type on the diagnostic: the record of the line is used',
       { record: null, rule: 'transaction-sequence', level: 'file', severity: 'error', field: null },
       0,
