@@ -10,7 +10,7 @@ import { PartiesRepository } from '../catalogue/repositories/parties.js';
 import { RegistrationsRepository } from '../catalogue/repositories/registrations.js';
 import { RunsRepository } from '../catalogue/repositories/runs.js';
 import { snapshotOf, WorksRepository } from '../catalogue/repositories/works.js';
-import type { Work } from '../domain/work.js';
+import { parseSnapshot } from '../catalogue/snapshot.js';
 
 export interface RunInfo {
   readonly id: number;
@@ -103,7 +103,7 @@ export function undoRun(db: Db, runId: number, options: { force?: boolean; now?:
       }
       const prev = before.get(t.work_id, t.first) as { run_id: number; version: number; snapshot: string } | undefined;
       if (!prev) continue;
-      const work = JSON.parse(prev.snapshot) as Work;
+      const work = parseSnapshot(prev.snapshot);
       works.replace(t.work_id, work, snapshotOf(work).hash, prev.version, prev.run_id, prev.run_id);
       restored++;
     }

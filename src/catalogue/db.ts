@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
-import { migrate } from './migrate.js';
+import { migrate, schemaVersion } from './migrate.js';
 
 export type Db = Database.Database;
 
@@ -35,6 +35,8 @@ export function openCatalogue(path: string, options: OpenOptions = {}): Db {
     chmodSync(path, 0o600);
   }
   const db = new Database(path, { readonly: options.readonly === true });
+  // New catalogues use 8 KiB pages: work snapshots (about 1 KiB each) pack several to a page.
+  if (!options.readonly && !memory && schemaVersion(db) === 0 && db.pragma('page_count', { simple: true }) === 0) db.pragma('page_size = 8192');
   db.pragma(`busy_timeout = ${options.busyTimeout ?? 10_000}`);
   db.pragma('foreign_keys = ON');
   if (!options.readonly) {

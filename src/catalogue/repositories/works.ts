@@ -3,11 +3,11 @@
  * performers, origin, cross references, related works) and its history. Every statement is
  * prepared once; a work is written as a batch of inserts keyed by (work_id, position).
  */
-import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.js';
 import { titleKey } from '../../domain/text-keys.js';
 import { writerKey, type Work } from '../../domain/work.js';
+import { parseSnapshot } from '../snapshot.js';
 import type { PartiesRepository } from './parties.js';
 
 export interface WorkRef {
@@ -34,11 +34,7 @@ export interface HistoryEntry {
   snapshot: string | null;
 }
 
-/** The JSON snapshot of a work and its hash (stable: key order is the model's). */
-export function snapshotOf(work: Work): { json: string; hash: string } {
-  const json = JSON.stringify(work);
-  return { json, hash: createHash('sha256').update(json).digest('hex') };
-}
+export { snapshotOf } from '../snapshot.js';
 
 const OWNED = ['titles', 'work_identifiers', 'work_parties', 'collection_shares', 'pwr_links', 'recordings', 'performers', 'work_origins', 'cross_references', 'related_works'];
 
@@ -205,7 +201,7 @@ export class WorksRepository {
   /** The latest stored snapshot of a work (its current state). */
   snapshot(workId: number): Work | undefined {
     const json = this.db.prepare('SELECT snapshot FROM work_history WHERE work_id = ? AND snapshot IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get(workId) as string | undefined;
-    return json === undefined ? undefined : (JSON.parse(json) as Work);
+    return json === undefined ? undefined : parseSnapshot(json);
   }
 
   /** Controlled collection shares of works summed per territory (included lines only). */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../src/app/import.js';
-import type { Work } from '../../../src/domain/work.js';
+import { parseSnapshot } from '../../../src/catalogue/snapshot.js';
 import { PUBLIC_SAMPLES, SAMPLES } from '../../helpers/paths.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
 import { catalogue, cwrName, cwrText, dump, iswc, OTHER, QMP, simpleParties, writeCwr, type WorkSpec } from './fixture.js';
@@ -131,7 +131,7 @@ describe('import semantics', () => {
       { submitter_work_number: 'W2', matched: 1, status: 'AS' },
       { submitter_work_number: 'NOPE', matched: 0, status: 'RJ' },
     ]);
-    const snapshot = JSON.parse(db.prepare("SELECT snapshot FROM work_history WHERE action = 'ack'").pluck().get() as string) as Work;
+    const snapshot = parseSnapshot(db.prepare("SELECT snapshot FROM work_history WHERE action = 'ack'").pluck().get() as string);
     expect(snapshot.societyWorkNumbers).toEqual([{ society: '052', number: 'PRS1' }]);
   });
 

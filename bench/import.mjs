@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * Import benchmark (runs against dist/: `npm run build` first). Generates a CWR 2.1 file of N
+ * works with the project's CwrBuilder (NWR + SPU + SPT + 2 x (SWR + SWT + PWR) + ALT, valid for
+ * the CISAC rule set), imports it into a fresh catalogue and reports works/s, database size and
+ * peak RSS (process.resourceUsage().maxRSS).
+ *
+ *   node bench/import.mjs [N=10000] [--keep] [--json] [--no-validate-timing]
+ *
+ * The validation-only time of the same file is measured first, so the import's own cost shows.
+ */
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DIST = new URL('../dist/', import.meta.url);
+const { CwrBuilder } = await import(new URL('formats/cwr/builder.js', DIST));
+const { ipiNameCheckDigits, iswcCheckDigit } = await import(new URL('domain/identifiers.js', DIST));
+const { openCatalogue } = await import(new URL('catalogue/db.js', DIST));
+const { SendersRepository } = await import(new URL('catalogue/repositories/senders.js', DIST));
+const { importFiles } = await import(new URL('app/import.js', DIST));
+const { validateFiles } = await import(new URL('app/validate-files.js', DIST));
+
+const args = process.argv.slice(2);
+const n = Number(args.find((a) => /^[0-9]+$/.test(a)) ?? 10000);
+const keep = args.includes('--keep');
+const json = args.includes('--json');
+const timeValidation = !args.includes('--no-validate-timing');
+
+const ipi = (k) => {
+  const nine = String(k).padStart(9, '0');
+  return nine + ipiNameCheckDigits(nine);
+};
+const iswc = (k) => {
+  const nine = String(k).padStart(9, '0');
+  return `T${nine}${iswcCheckDigit(nine)}`;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'cwrkit-bench-import-'));
+const file = join(dir, 'CW260001QMP_177.V21');
+const SENDER = 712345669;
+
+async function generate() {
+  const out = createWriteStream(file);
+  let buf = '';
+  const b = new CwrBuilder('2.1', (line) => {
+    buf += line + '\r\n';
+  });
+  const flush = async () => {
+    if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+    buf = '';
+  };
+  b.header({ sender_type: 'PB', sender_id: SENDER, sender_name: 'QAZAQ MUSIC PUBLISHING', creation_date: '2026-11-20', creation_time: '09:30:00', transmission_date: '2026-11-20', character_set: 'UTF-8' });
+  b.group('NWR');
+  const pub = { id: 'QMP001', name: 'QAZAQ MUSIC PUBLISHING', ipi: ipi(7123456) };
+  for (let i = 0; i < n; i++) {
+    b.transaction('NWR', { work_title: `BENCH WORK ${i}`, language_code: 'EN', submitter_work_number: `B${i}`, iswc: iswc(100000000 + i),
+      musical_work_distribution_category: 'POP', duration: '00:03:00', recorded_indicator: 'N', text_music_relationship: 'MTX', version_type: 'ORI' });
+    b.record('SPU', { publisher_sequence_number: 1, interested_party_number: pub.id, publisher_name: pub.name, publisher_type: 'E', publisher_ipi_name_number: pub.ipi,
+      pr_affiliation_society: 177, pr_ownership_share: 5000, mr_affiliation_society: 177, mr_ownership_share: 10000, sr_affiliation_society: 177, sr_ownership_share: 10000 });
+    b.record('SPT', { interested_party_number: pub.id, pr_collection_share: 5000, mr_collection_share: 10000, sr_collection_share: 10000, inclusion_exclusion_indicator: 'I', tis_numeric_code: '2136', sequence_number: 1 });
+    for (const w of [0, 1]) {
+      const k = (i * 2 + w) % 50000; // a realistic pool: writers recur across works
+      const id = `W${k}`;
+      b.record('SWR', { interested_party_number: id, writer_last_name: `WRITER${k}`, writer_first_name: 'TEST', writer_designation_code: 'CA', writer_ipi_name_number: ipi(400000000 + k),
+        pr_affiliation_society: 177, pr_ownership_share: 2500, mr_affiliation_society: 177, mr_ownership_share: 0, sr_affiliation_society: 177, sr_ownership_share: 0 });
+      b.record('SWT', { interested_party_number: id, pr_collection_share: 2500, mr_collection_share: 0, sr_collection_share: 0, inclusion_exclusion_indicator: 'I', tis_numeric_code: '2136', sequence_number: 1 });
+      b.record('PWR', { publisher_ip_number: pub.id, publisher_name: pub.name, writer_ip_number: id });
+    }
+    b.record('ALT', { alternate_title: `ALT TITLE ${i}`, title_type: 'AT', language_code: 'EN' });
+    if (buf.length > 1 << 20) await flush();
+  }
+  b.end();
+  await flush();
+  await new Promise((r) => out.end(r));
+}
+
+const t0 = performance.now();
+await generate();
+const genMs = performance.now() - t0;
+const fileBytes = statSync(file).size;
+
+let validateMs = null;
+if (timeValidation) {
+  const t = performance.now();
+  const r = await validateFiles.one(file, { localSenders: new Set([String(SENDER)]) });
+  validateMs = performance.now() - t;
+  if (r.summary.rejected > 0) console.error(`warning: ${r.summary.rejected} transactions rejected by validation`);
+}
+
+const dbPath = join(dir, 'cwrkit.db');
+const db = openCatalogue(dbPath);
+new SendersRepository(db).add({ code: String(SENDER), name: 'QMP', ipi: null, added_at: new Date().toISOString() });
+const t1 = performance.now();
+const summary = await importFiles(db, [file]);
+const importMs = performance.now() - t1;
+db.close();
+const dbBytes = statSync(dbPath).size;
+const maxRss = process.resourceUsage().maxRSS * 1024;
+
+const result = {
+  works: n,
+  inserted: summary.works.inserted,
+  rejected: summary.transactions.rejected,
+  fileMB: +(fileBytes / 1e6).toFixed(1),
+  generateS: +(genMs / 1000).toFixed(2),
+  validateS: validateMs === null ? null : +(validateMs / 1000).toFixed(2),
+  importS: +(importMs / 1000).toFixed(2),
+  worksPerS: Math.round(n / (importMs / 1000)),
+  dbMB: +(dbBytes / 1e6).toFixed(1),
+  peakRssMB: Math.round(maxRss / 1e6),
+};
+if (json) console.log(JSON.stringify(result));
+else {
+  console.log(`works           ${result.works} (inserted ${result.inserted}, rejected ${result.rejected})`);
+  console.log(`file            ${result.fileMB} MB (generated in ${result.generateS} s)`);
+  if (result.validateS !== null) console.log(`validate only   ${result.validateS} s`);
+  console.log(`import          ${result.importS} s = ${result.worksPerS} works/s`);
+  console.log(`database        ${result.dbMB} MB`);
+  console.log(`peak RSS        ${result.peakRssMB} MB`);
+}
+if (keep) console.log(`kept: ${dir}`);
+else rmSync(dir, { recursive: true, force: true });
