@@ -11,7 +11,8 @@ import type { Transaction } from '../../../../../src/formats/cwr/structure.js';
 import { readCwrFile } from '../../../../../src/formats/cwr/reader.js';
 import { EMPTY_CHECKS } from '../../../../../src/validation/checkset.js';
 import { validateCwr } from '../../../../../src/validation/engine.js';
-import { FIXTURES } from '../../../../helpers/paths.js';
+import { encodeText } from '../../../../../src/io/encoding.js';
+import { FIXTURES, SAMPLES } from '../../../../helpers/paths.js';
 import { useTempDir } from '../../../../helpers/temp-dir.js';
 
 const INPUT = join(FIXTURES, 'cwr/ack/input');
@@ -85,6 +86,25 @@ describe('golden ACK files', () => {
     const ack = back.transmission.groups[0]?.transactions[0]?.header;
     expect(ack?.str('creation_title')).toBe('ҚАРАТОРҒАЙ');
     expect(back.info.encoding).toBe('utf-8');
+  });
+
+  it.each([
+    ['UTF-8', 'utf-8'],
+    ['KZ-1048', 'rk1048'],
+  ])('echoes Kazakh non-Roman records of a 2.1 file declared %s in that encoding', async (charset, encoding) => {
+    const sample = join(SAMPLES, 'cwr/CW260001QMP_177.V21');
+    if (!existsSync(sample)) return;
+    const text = readFileSync(sample, 'utf8').replace(/^(.{86})UTF-8 {10}/, (_m, head: string) => head + charset.padEnd(15, ' '));
+    const dir = tmp();
+    const input = join(dir, 'CW260001QMP_177.V21');
+    writeFileSync(input, encodeText(text, encoding));
+    const r = await acknowledgeFile(input, { outDir: join(dir, 'out'), now: () => NOW, checks: EMPTY_CHECKS });
+    expect(r.encoding).toBe(encoding);
+    const back = await readCwrFile(r.output);
+    expect(back.info.encoding).toBe(encoding);
+    expect(back.transmission.header?.str('character_set')).toBe(charset);
+    const npn = back.transmission.groups[0]?.transactions[0]?.records.find((x) => x.type === 'NPN');
+    expect(npn?.str('publisher_name')).toBe('Қазақ Музыка Баспасы');
   });
 
   it('numbers the next ACK after the highest one already in the folder', async () => {
