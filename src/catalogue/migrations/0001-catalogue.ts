@@ -286,8 +286,9 @@ CREATE TABLE agreements (
   UNIQUE (submitter, submitter_agreement_number)
 ) STRICT;
 
--- Which file/run/transaction touched which work, with the work as it was afterwards (JSON of
--- domain Work; NULL when the transaction changed nothing). action: insert | replace |
+-- Which file/run/transaction touched which work, with the work as it was afterwards (compact JSON
+-- of the domain Work: read it with parseSnapshot from src/catalogue/snapshot.ts, which restores
+-- the null values and empty lists left out; NULL when the transaction changed nothing). action: insert | replace |
 -- unchanged | iswc (ISW) | ack (society number / ISWC from an ACK) | exc (EXC received).
 CREATE TABLE work_history (
   id               INTEGER PRIMARY KEY,
