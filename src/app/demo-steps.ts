@@ -4,11 +4,13 @@ import { validateStep } from './demo/validate-step.js';
 import { ackStep } from './demo/ack-step.js';
 import { statementStep } from './demo/statement-step.js';
 import { reconcileStep } from './demo/reconcile-step.js';
+import { convertStep } from './demo/convert-step.js';
 
 export const DEMO_STEPS: readonly DemoStep[] = [
   validateStep,
   ackStep,
   statementStep,
   reconcileStep,
+  convertStep,
   // ackStep (issue 3), importStep (issue 4), statementStep (issue 5), reconcileStep (issue 6)
 ];
