@@ -101,6 +101,48 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<str
   return out;
 }
 
+let countryCodes: string[] | undefined;
+let countryIdx: Map<string, number> | undefined;
+
+/** Every country (TIS type COUNTRY) gets a dense index, so per-country sums use typed arrays. */
+function countries(): { codes: string[]; idx: Map<string, number> } {
+  if (!countryCodes || !countryIdx) {
+    countryCodes = [...idx().byCode.values()].filter((t) => t.type === 'COUNTRY').map((t) => t.code).sort();
+    countryIdx = new Map(countryCodes.map((c, i) => [c, i]));
+  }
+  return { codes: countryCodes, idx: countryIdx };
+}
+
+/** How many countries the dense index has. */
+export function countryCount(): number {
+  return countries().codes.length;
+}
+
+/** The country code at a dense index. */
+export function countryAt(i: number): string {
+  return countries().codes[i] ?? '';
+}
+
+const indexCache = new Map<string, Uint16Array>();
+
+/** expandTerritory as dense country indices (cached; for hot loops). */
+export function expandIndices(code: string | number, date?: string): Uint16Array {
+  const c = normaliseTis(code);
+  const key = `${c}@${date ?? ''}`;
+  let hit = indexCache.get(key);
+  if (!hit) {
+    const { idx: map } = countries();
+    const list: number[] = [];
+    for (const country of expandTerritory(c, date)) {
+      const i = map.get(country);
+      if (i !== undefined) list.push(i);
+    }
+    hit = Uint16Array.from(list.sort((a, b) => a - b));
+    indexCache.set(key, hit);
+  }
+  return hit;
+}
+
 export function territoryName(code: string | number): string {
   return territory(code)?.name ?? normaliseTis(code);
 }

@@ -84,3 +84,40 @@ export function reportFile(ctx: CheckContext, rule: RuleInfo, params: Params = {
 
 /** Params renderer helper: a parameter as text. */
 export const s = (p: Params, k: string): string => String(p[k] ?? '');
+
+/**
+ * Fast readers for the rules' hot paths: they read one field straight from the line (no value
+ * object, no full-record decode). `strAt` is the value as the codec gives it for A/L/F fields
+ * (blank-trimmed at the end; '' when blank or absent); `numAt` reads a numeric field's digits
+ * (0 when blank, absent or not numeric: field-numeric reports those).
+ */
+export function strAt(rec: CwrRecord, name: string): string {
+  const f = rec.layout?.byName.get(name);
+  if (f === undefined) return '';
+  const from = f.start - 1;
+  const text = rec.text;
+  if (from >= text.length) return '';
+  let end = Math.min(text.length, from + f.length);
+  while (end > from && text.charCodeAt(end - 1) === 32) end--;
+  return end === from ? '' : text.slice(from, end);
+}
+
+export function numAt(rec: CwrRecord, name: string): number {
+  const f = rec.layout?.byName.get(name);
+  if (f === undefined) return 0;
+  const text = rec.text;
+  const from = f.start - 1;
+  const to = Math.min(text.length, from + f.length);
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 0;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** True when the record's layout has the field. */
+export function hasField(rec: CwrRecord, name: string): boolean {
+  return rec.layout?.byName.has(name) === true;
+}

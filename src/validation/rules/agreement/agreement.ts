@@ -2,7 +2,7 @@
 import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext, FileFacts } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, pct, reportAt, s } from '../support.js';
+import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, pct, reportAt, s, strAt } from '../support.js';
 
 export const AGR_TERRITORY_MISSING = defineRule({
   id: 'agr-territory-missing',
@@ -63,11 +63,12 @@ export function checkAgreement(tx: Transaction, ctx: CheckContext): void {
   const h = tx.header;
   if (h.type === 'NWR' || h.type === 'REV') {
     // Remember which agreements the works refer to (AGR edit 4 is checked at the end).
-    const work = h.str('submitter_work_number') || String(h.line);
+    let work: string | null = null;
     for (const r of tx.records) {
       if (r.type !== 'SPU') continue;
-      const a = r.str('submitter_agreement_number');
+      const a = strAt(r, 'submitter_agreement_number');
       if (a === '') continue;
+      work ??= strAt(h, 'submitter_work_number') || String(h.line);
       const refs = st(ctx).refs;
       let set = refs.get(a);
       if (!set) refs.set(a, (set = new Set()));

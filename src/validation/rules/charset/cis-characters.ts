@@ -9,7 +9,7 @@ import { cisCharacters } from '../../../reference/tables.js';
 import type { Level } from '../../diagnostic.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { reportAt, s } from '../support.js';
+import { reportAt, s, strAt } from '../support.js';
 
 export const CIS_CHARACTERS = defineRule({
   id: 'cis-characters',
@@ -94,8 +94,8 @@ export function checkCisCharacters(rec: CwrRecord, ctx: CheckContext): void {
   if (!fields) return;
   const cis = cisCharacters();
   for (const [field, kind, lvl, msgRecord, msgNumber] of fields) {
-    const v = rec.get(field);
-    if (typeof v !== 'string' || v === '') continue;
+    const v = strAt(rec, field);
+    if (v === '') continue;
     let allowed = kind === 'titles' ? cis.titles : cis.names;
     if (rec.type === 'ALT') {
       const tt = rec.str('title_type');

@@ -7,7 +7,7 @@ import type { CwrRecord } from '../../../formats/cwr/record.js';
 import { isValidEan13, isValidIpiBaseNumber, isValidIpiNameNumber, isValidIswc, normaliseIsrc } from '../../../domain/identifiers.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { reportAt, s } from '../support.js';
+import { reportAt, s, strAt } from '../support.js';
 
 export const ISWC_INVALID = defineRule({
   id: 'iswc-invalid',
@@ -94,9 +94,7 @@ export function checkIdentifiers(rec: CwrRecord, ctx: CheckContext): void {
   const layout = rec.layout;
   if (!layout) return;
   for (const [field, kind] of fieldsOf(layout)) {
-    const v = rec.get(field);
-    if (v === null) continue;
-    const text = String(v).trim();
+    const text = strAt(rec, field).trim();
     if (text === '' || /^0+$/.test(text)) continue;
     if (!valid(kind, text)) reportAt(ctx, RULE[kind], rec, field, { field, value: text });
   }

@@ -9,7 +9,7 @@ import { describe, hasTable, lookup, normaliseSocietyCode } from '../../../refer
 import type { Level } from '../../diagnostic.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { reportAt, s } from '../support.js';
+import { reportAt, s, strAt } from '../support.js';
 
 export const LOOKUP_INVALID = defineRule({
   id: 'lookup-invalid',
@@ -169,9 +169,8 @@ export function checkLookups(rec: CwrRecord, ctx: CheckContext): void {
   const layout = rec.layout;
   if (!layout) return;
   for (const c of checksFor(layout)) {
-    const v = rec.get(c.name);
-    if (v === null || v === '') continue;
-    const text = String(v);
+    const text = strAt(rec, c.name);
+    if (text === '') continue;
     const code = c.normalise ? c.normalise(text) : text;
     if (c.codes.has(code)) continue;
     reportAt(

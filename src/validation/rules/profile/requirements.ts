@@ -37,7 +37,7 @@ export function checkProfileRequirements(tx: Transaction, ctx: CheckContext): vo
   if (!w) return;
   const req = profile.require;
   if (req.iswc && tx.header.str('iswc') === '') reportAt(ctx, PROFILE_ISWC_REQUIRED, tx.header, 'iswc', { profile: profile.name });
-  for (const p of [...w.publishers, ...w.writers]) {
+  for (const p of w.parties) {
     if (!p.controlled) continue;
     const field = p.publisher ? 'publisher_ipi_name_number' : 'writer_ipi_name_number';
     const name = p.rec.str(p.publisher ? 'publisher_name' : 'writer_last_name');

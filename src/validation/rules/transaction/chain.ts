@@ -5,7 +5,7 @@
 import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { reportAt, s } from '../support.js';
+import { reportAt, s , numAt, strAt } from '../support.js';
 import { REGISTRATION_TYPES, hasOwnershipFields, ownership, workModel, type Party } from './work-model.js';
 
 export const CHAIN_FIRST_PUBLISHER = defineRule({
@@ -130,22 +130,22 @@ function checkChains(chains: readonly (readonly Party[])[], ctx: CheckContext): 
   for (const chain of chains) {
     const first = chain[0];
     if (!first) continue;
-    const seq = first.rec.get('publisher_sequence_number');
+    const seq = numAt(first.rec, 'publisher_sequence_number');
     const chainNo = typeof seq === 'number' ? seq : 0;
     if (typeof seq === 'number' && seq !== expected) reportAt(ctx, PUBLISHER_SEQUENCE, first.rec, 'publisher_sequence_number', { found: seq, expected });
     expected = chainNo + 1;
-    const type0 = first.rec.str('publisher_type');
+    const type0 = strAt(first.rec, 'publisher_type');
     if (type0 !== '' && !ORIGINAL.has(type0)) reportAt(ctx, CHAIN_FIRST_PUBLISHER, first.rec, 'publisher_type', { chain: chainNo, type: type0 });
-    const originals = chain.filter((p) => p.rec.str('publisher_type') === 'E');
+    const originals = chain.filter((p) => strAt(p.rec, 'publisher_type') === 'E');
     if (originals.length > 1 && originals[1]) reportAt(ctx, CHAIN_ONE_ORIGINAL, originals[1].rec, 'publisher_type', { chain: chainNo });
     if (!hasOwnershipFields(first.rec)) continue;
     let owned = 0;
     let lastE: Party | null = null;
     for (const p of chain) {
-      const type = p.rec.str('publisher_type');
+      const type = strAt(p.rec, 'publisher_type');
       const o = ownership(p.rec);
       const sum = o[0] + o[1] + o[2];
-      const name = p.rec.str('publisher_name');
+      const name = strAt(p.rec, 'publisher_name');
       if (type === 'E' || type === 'AQ') owned += sum;
       else if (sum > 0 && type !== '') reportAt(ctx, CHAIN_OWNERSHIP_TYPE, p.rec, 'publisher_type', { name, type });
       if (type === 'E') lastE = p;
@@ -167,12 +167,12 @@ export function checkChainOfTitle(tx: Transaction, ctx: CheckContext): void {
   const w = workModel(tx);
   if (!w) return;
   checkChains(w.chains, ctx);
-  const spuSeqs = new Set(w.chains.map((c) => c[0]?.rec.get('publisher_sequence_number')));
+  const spuSeqs = new Set(w.chains.map((c) => (c[0] ? numAt(c[0].rec, 'publisher_sequence_number') : -1)));
   for (const p of w.publishers) {
-    if (p.kind === 'OPU' && spuSeqs.has(p.rec.get('publisher_sequence_number'))) reportAt(ctx, CHAIN_OPU_IN_SPU_CHAIN, p.rec, 'publisher_sequence_number', { chain: p.rec.str('publisher_sequence_number') });
+    if (p.kind === 'OPU' && spuSeqs.has(numAt(p.rec, 'publisher_sequence_number'))) reportAt(ctx, CHAIN_OPU_IN_SPU_CHAIN, p.rec, 'publisher_sequence_number', { chain: p.rec.str('publisher_sequence_number') });
   }
   // Controlled and other parties' own fields.
-  for (const p of [...w.publishers, ...w.writers]) {
+  for (const p of w.parties) {
     const r = p.rec;
     const why: string[] = [];
     const unknown = r.str(p.publisher ? 'publisher_unknown_indicator' : 'writer_unknown_indicator');
@@ -180,13 +180,13 @@ export function checkChainOfTitle(tx: Transaction, ctx: CheckContext): void {
     if (p.controlled) {
       if (p.ip === '') why.push('has no interested party #');
       if (name === '') why.push(p.publisher ? 'has no publisher name' : 'has no writer last name');
-      if (p.publisher && r.str('publisher_type') === '') why.push('has no publisher type');
-      if (!p.publisher && r.str('writer_designation_code') === '') why.push('has no writer designation');
+      if (p.publisher && strAt(r, 'publisher_type') === '') why.push('has no publisher type');
+      if (!p.publisher && strAt(r, 'writer_designation_code') === '') why.push('has no writer designation');
       // v3 writers of the indicator (DMP) fill "N"; only "Y" contradicts a controlled party there.
       const v3 = ctx.info.version === '3.0' || ctx.info.version === '3.1';
       if (v3 ? unknown === 'Y' : unknown !== '') why.push(`has an unknown indicator "${unknown}" (must be blank for a controlled party)`);
       if (why.length > 0) reportAt(ctx, CONTROLLED_PARTY_FIELDS, r, null, { record: r.type, why: why.join(', ') });
-      if (p.publisher && ctx.info.version === '2.2' && p.territories.length > 0 && r.str('publisher_ipi_name_number') === '') {
+      if (p.publisher && ctx.info.version === '2.2' && p.territories.length > 0 && strAt(r, 'publisher_ipi_name_number') === '') {
         reportAt(ctx, COLLECTING_PUBLISHER_IPI, r, 'publisher_ipi_name_number', { name });
       }
     } else if (unknown === 'Y' && name !== '') {
@@ -195,26 +195,26 @@ export function checkChainOfTitle(tx: Transaction, ctx: CheckContext): void {
   }
   // PWR links.
   const originals = new Map<string, Party>();
-  for (const chain of w.chains) for (const p of chain) if (ORIGINAL.has(p.rec.str('publisher_type')) && !originals.has(p.ip)) originals.set(p.ip, p);
+  for (const chain of w.chains) for (const p of chain) if (ORIGINAL.has(strAt(p.rec, 'publisher_type')) && !originals.has(p.ip)) originals.set(p.ip, p);
   for (const wr of w.writers) {
     for (const link of wr.links) {
-      const writerIp = link.str('writer_ip_number');
+      const writerIp = strAt(link, 'writer_ip_number');
       if (link.layout?.byName.has('writer_ip_number') && writerIp !== '' && writerIp !== wr.ip) {
         reportAt(ctx, PWR_WRITER_MISMATCH, link, 'writer_ip_number', { found: writerIp, expected: wr.ip });
       }
-      const ip = link.str('publisher_ip_number');
+      const ip = strAt(link, 'publisher_ip_number');
       if (ip === '') continue;
       const pub = originals.get(ip);
       if (!pub) {
         reportAt(ctx, PWR_PUBLISHER_UNKNOWN, link, 'publisher_ip_number', { ip, why: 'is not an original publisher (E or PA) on an SPU of this work' });
         continue;
       }
-      const seq = link.get('publisher_sequence_number');
-      if (typeof seq === 'number' && seq !== 0 && seq !== pub.rec.get('publisher_sequence_number')) {
+      const seq = numAt(link, 'publisher_sequence_number');
+      if (typeof seq === 'number' && seq !== 0 && seq !== numAt(pub.rec, 'publisher_sequence_number')) {
         reportAt(ctx, PWR_PUBLISHER_UNKNOWN, link, 'publisher_sequence_number', { ip, why: `has sequence ${seq}, but that publisher's chain is ${pub.rec.str('publisher_sequence_number')}` });
       }
-      const pname = link.str('publisher_name');
-      const expectedName = pub.rec.str('publisher_name');
+      const pname = strAt(link, 'publisher_name');
+      const expectedName = strAt(pub.rec, 'publisher_name');
       if (link.layout?.byName.has('publisher_name') && pname !== '' && pname !== expectedName) reportAt(ctx, PWR_PUBLISHER_NAME, link, 'publisher_name', { found: pname, expected: expectedName });
     }
   }

@@ -4,10 +4,10 @@
  */
 import type { CwrRecord } from '../../../formats/cwr/record.js';
 import type { Transaction } from '../../../formats/cwr/structure.js';
-import { expandTerritory, territoryName } from '../../../domain/territories.js';
+import { countryAt, countryCount, expandIndices, territoryName } from '../../../domain/territories.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, pct, reportAt, s, settingsOf } from '../support.js';
+import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, pct, reportAt, s, settingsOf , numAt, strAt } from '../support.js';
 import { REGISTRATION_TYPES, workModel, type Party } from './work-model.js';
 
 export const COLLECTION_TOTAL = defineRule({
@@ -81,13 +81,18 @@ const FOLLOWS: Readonly<Record<string, readonly string[]>> = {
 };
 const PARTY: Readonly<Record<string, string>> = { SPT: 'SPU', OPT: 'SPU/OPU', SWT: 'SWR', OWT: 'OWR' };
 
-/** A party's collection per country: country -> [pr, mr, sr]. */
-function collection(party: Party, date: string): Map<string, [number, number, number]> {
-  const out = new Map<string, [number, number, number]>();
+/** A party's collection per country and right: dense array [country*3 + right]; -1 = not covered. */
+function collection(party: Party, date: string, n: number): Int32Array {
+  const out = new Int32Array(n * 3).fill(-1);
   for (const t of party.territories) {
-    const countries = expandTerritory(t.tis, date);
-    if (t.include) for (const c of countries) out.set(c, [t.shares[0], t.shares[1], t.shares[2]]);
-    else for (const c of countries) out.delete(c);
+    const countries = expandIndices(t.tis, date);
+    if (t.include) {
+      for (const c of countries) {
+        out[c * 3] = t.shares[0];
+        out[c * 3 + 1] = t.shares[1];
+        out[c * 3 + 2] = t.shares[2];
+      }
+    } else for (const c of countries) out.fill(-1, c * 3, c * 3 + 3);
   }
   return out;
 }
@@ -106,10 +111,10 @@ function checkPlacement(records: readonly CwrRecord[], ctx: CheckContext): void 
       if (!allowed.includes(prev.type)) {
         reportAt(ctx, TERRITORY_PLACEMENT, rec, null, { record: rec.type, after: allowed.join(', '), previous: prev.type });
       } else if (party) {
-        const ip = rec.str('interested_party_number');
-        const expected = party.str('interested_party_number');
+        const ip = strAt(rec, 'interested_party_number');
+        const expected = strAt(party, 'interested_party_number');
         if (ip !== expected) reportAt(ctx, TERRITORY_IP_MISMATCH, rec, 'interested_party_number', { record: rec.type, found: ip, expected, party: party.type });
-        const seq = rec.get('sequence_number');
+        const seq = numAt(rec, 'sequence_number');
         if (typeof seq === 'number' && seq !== expectedSeq) reportAt(ctx, TERRITORY_SEQUENCE, rec, 'sequence_number', { record: rec.type, found: seq, expected: expectedSeq });
         expectedSeq++;
       }
@@ -122,65 +127,76 @@ export function checkCollection(tx: Transaction, ctx: CheckContext): void {
   const w = workModel(tx);
   if (!w) return;
   checkPlacement(w.records, ctx);
-  const parties = [...w.publishers, ...w.writers];
+  const parties = w.parties;
   for (const p of parties) {
     for (const t of p.territories) {
       const any = t.shares[0] + t.shares[1] + t.shares[2] > 0;
+      if (t.include === any) continue;
       const where = { record: t.rec.type, territory: `${t.tis} ${territoryName(t.tis)}` };
-      if (t.include && !any) reportAt(ctx, TERRITORY_INCLUDE_ZERO, t.rec, 'inclusion_exclusion_indicator', where);
-      if (!t.include && any) reportAt(ctx, TERRITORY_EXCLUDE_SHARES, t.rec, 'inclusion_exclusion_indicator', where);
+      reportAt(ctx, t.include ? TERRITORY_INCLUDE_ZERO : TERRITORY_EXCLUDE_SHARES, t.rec, 'inclusion_exclusion_indicator', where);
     }
   }
   if (!REGISTRATION_TYPES.has(tx.header.type)) return;
   const date = settingsOf(ctx).territoryDate;
   const withTerritories = parties.filter((p) => p.territories.length > 0);
   if (withTerritories.length === 0) return;
-  const per = new Map<Party, Map<string, [number, number, number]>>();
-  for (const p of withTerritories) per.set(p, collection(p, date));
+  // Fast path: if no two parties can overlap on a right (the sum of each party's largest include
+  // share is within 100%) and no chain has two collecting publishers, nothing can fail below.
+  const bound = [0, 0, 0];
+  for (const p of withTerritories) {
+    const max = [0, 0, 0];
+    for (const t of p.territories) if (t.include) for (let r = 0; r < 3; r++) max[r] = Math.max(max[r] ?? 0, t.shares[r] ?? 0);
+    for (let r = 0; r < 3; r++) bound[r] = (bound[r] ?? 0) + (max[r] ?? 0);
+  }
+  const sharedChains = w.chains.some((c) => c.filter((p) => p.territories.length > 0).length > 1);
+  if (!sharedChains && bound.every((b) => b <= FULL + TOLERANCE)) return;
+  const n = countryCount();
+  const per = new Map<Party, Int32Array>();
+  for (const p of withTerritories) per.set(p, collection(p, date, n));
 
   // TX-12: within a chain, a country may be collected by one publisher only, per right.
-  w.chains.forEach((chain) => {
+  for (const chain of w.chains) {
+    const members = chain.filter((p) => per.has(p));
+    if (members.length < 2) continue;
     for (let r = 0; r < 3; r++) {
-      const owner = new Map<string, Party>();
+      const owner = new Int32Array(n).fill(-1);
       let reported = false;
-      for (const p of chain) {
+      members.forEach((p, pi) => {
         const m = per.get(p);
-        if (!m) continue;
-        for (const [country, sh] of m) {
-          if ((sh[r] ?? 0) === 0) continue;
-          const o = owner.get(country);
-          if (o && o !== p && !reported) {
+        if (!m || reported) return;
+        for (let c = 0; c < n; c++) {
+          if ((m[c * 3 + r] ?? 0) <= 0) continue;
+          const o = owner[c] ?? -1;
+          if (o !== -1 && o !== pi && !reported) {
             const right = RIGHTS[r] ?? 'pr';
             const t = p.territories[0];
+            const country = countryAt(c);
             reportAt(ctx, TERRITORY_SHARED_IN_CHAIN, t ? t.rec : p.rec, null, { right: RIGHT_NAME[right], territory: `${country} ${territoryName(country)}`, chain: p.rec.str('publisher_sequence_number') });
             reported = true;
           }
-          owner.set(country, p);
+          owner[c] = pi;
         }
-      }
-    }
-  });
-
-  // TX-6: total collection per right and country.
-  const totals = new Map<string, [number, number, number]>();
-  for (const m of per.values()) {
-    for (const [country, sh] of m) {
-      let t = totals.get(country);
-      if (!t) totals.set(country, (t = [0, 0, 0]));
-      t[0] += sh[0];
-      t[1] += sh[1];
-      t[2] += sh[2];
+      });
     }
   }
+
+  // TX-6: total collection per right and country.
+  const totals = new Int32Array(n * 3);
+  for (const m of per.values()) for (let i = 0; i < m.length; i++) if ((m[i] ?? 0) > 0) totals[i] = (totals[i] ?? 0) + (m[i] ?? 0);
   for (let r = 0; r < 3; r++) {
-    let worst: [string, number] | null = null;
-    for (const [country, t] of totals) {
-      const v = t[r] ?? 0;
-      if (v > FULL + TOLERANCE && (!worst || v > worst[1])) worst = [country, v];
+    let worst = -1;
+    let worstValue = FULL + TOLERANCE;
+    for (let c = 0; c < n; c++) {
+      const v = totals[c * 3 + r] ?? 0;
+      if (v > worstValue) {
+        worst = c;
+        worstValue = v;
+      }
     }
-    if (worst) {
+    if (worst >= 0) {
       const right = RIGHTS[r] ?? 'pr';
-      reportAt(ctx, COLLECTION_TOTAL, tx.header, null, { right: RIGHT_NAME[right], territory: `${worst[0]} ${territoryName(worst[0])}`, total: pct(worst[1]) });
+      const country = countryAt(worst);
+      reportAt(ctx, COLLECTION_TOTAL, tx.header, null, { right: RIGHT_NAME[right], territory: `${country} ${territoryName(country)}`, total: pct(worstValue) });
     }
   }
 }

@@ -33,8 +33,18 @@ const WORK_22 = [...WORK_21, 'OPT', 'OWT', 'XRF'];
 const WORK_V3 = ['SPU', 'OPU', 'SPT', 'OPT', 'SWR', 'OWR', 'SWT', 'OWT', 'PWR', 'ALT', 'OWK', 'PER', 'REC', 'ORN', 'XRF', 'INS', 'IND'];
 const AGR = ['TER', 'IPA', 'NPA'];
 
-/** Allowed detail records per transaction type and version family. */
+const allowedCache = new Map<string, ReadonlySet<string> | undefined>();
+
+/** Allowed detail records per transaction type and version family (cached). */
 function allowed(version: CwrVersion, type: string): ReadonlySet<string> | undefined {
+  const key = `${version}/${type}`;
+  if (allowedCache.has(key)) return allowedCache.get(key);
+  const set = allowedUncached(version, type);
+  allowedCache.set(key, set);
+  return set;
+}
+
+function allowedUncached(version: CwrVersion, type: string): ReadonlySet<string> | undefined {
   const v3 = version === '3.0' || version === '3.1';
   if (v3) {
     if (type === 'WRK') return new Set(WORK_V3);

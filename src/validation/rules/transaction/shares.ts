@@ -5,7 +5,7 @@
 import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, pct, reportAt, s } from '../support.js';
+import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, numAt, pct, reportAt, s } from '../support.js';
 import { REGISTRATION_TYPES, hasOwnershipFields, ownership, workModel } from './work-model.js';
 
 export const OWNERSHIP_TOTAL = defineRule({
@@ -55,22 +55,25 @@ const RANGE: Readonly<Record<string, readonly [string, number, string, readonly 
   OWT: ['collection_share', FULL, 'SWT', ['003', '004', '005']],
 };
 
+const OWNERSHIP_FIELDS = ['pr_ownership_share', 'mr_ownership_share', 'sr_ownership_share'] as const;
+const COLLECTION_FIELDS = ['pr_collection_share', 'mr_collection_share', 'sr_collection_share'] as const;
+
 export function checkShares(tx: Transaction, ctx: CheckContext): void {
   const w = workModel(tx);
   if (!w) return;
   for (const rec of w.records) {
     const r = RANGE[rec.type];
-    if (!r || !rec.layout?.byName.has(`pr_${r[0]}`)) continue;
-    RIGHTS.forEach((right, i) => {
-      const field = `${right}_${r[0]}`;
-      const v = rec.get(field);
-      if (typeof v !== 'number') return;
+    if (!r || !rec.layout?.byName.has(r[0] === 'ownership_share' ? 'pr_ownership_share' : 'pr_collection_share')) continue;
+    const fields = r[0] === 'ownership_share' ? OWNERSHIP_FIELDS : COLLECTION_FIELDS;
+    for (let i = 0; i < 3; i++) {
+      const field = fields[i] ?? '';
+      const v = numAt(rec, field);
       const max = i === 0 ? r[1] : FULL;
       if (v > max) reportAt(ctx, SHARE_RANGE, rec, field, { field, value: pct(v), max: pct(max), msgRecord: r[2], msgLevel: 'F', msgNumber: r[3][i] ?? '' });
-    });
+    }
   }
   if (!REGISTRATION_TYPES.has(tx.header.type)) return;
-  const parties = [...w.publishers, ...w.writers].filter((p) => hasOwnershipFields(p.rec));
+  const parties = w.parties.filter((p) => hasOwnershipFields(p.rec));
   if (parties.length === 0) return;
   const pub = [0, 0, 0];
   const wri = [0, 0, 0];

@@ -4,6 +4,7 @@
  */
 import type { CwrRecord } from '../../../formats/cwr/record.js';
 import type { Transaction } from '../../../formats/cwr/structure.js';
+import { numAt, strAt } from '../support.js';
 
 /** Transaction types that register a work (2.x and v3). */
 export const WORK_TYPES: ReadonlySet<string> = new Set(['NWR', 'REV', 'ISW', 'EXC', 'WRK']);
@@ -33,6 +34,8 @@ export interface WorkModel {
   readonly records: readonly CwrRecord[];
   readonly publishers: readonly Party[];
   readonly writers: readonly Party[];
+  /** Publishers then writers. */
+  readonly parties: readonly Party[];
   /** SPU chains: consecutive SPUs sharing a publisher sequence number. */
   readonly chains: readonly (readonly Party[])[];
   readonly count: ReadonlyMap<string, number>;
@@ -40,10 +43,7 @@ export interface WorkModel {
 
 const cache = new WeakMap<Transaction, WorkModel | null>();
 
-const shareOf = (rec: CwrRecord, field: string): number => {
-  const v = rec.get(field);
-  return typeof v === 'number' ? v : 0;
-};
+const shareOf = numAt;
 
 /** The records of the work the transaction registers (for an ACK: the echoed work, if any). */
 function workRecords(tx: Transaction): CwrRecord[] | null {
@@ -73,7 +73,7 @@ export function workModel(tx: Transaction): WorkModel | null {
       case 'SWR':
       case 'OWR': {
         const publisher = rec.type === 'SPU' || rec.type === 'OPU';
-        current = { rec, kind: rec.type, controlled: rec.type[0] === 'S', publisher, ip: rec.str('interested_party_number'), territories: [], links: [] };
+        current = { rec, kind: rec.type, controlled: rec.type[0] === 'S', publisher, ip: strAt(rec, 'interested_party_number'), territories: [], links: [] };
         (publisher ? publishers : writers).push(current);
         if (rec.type === 'SPU') {
           const seq = shareOf(rec, 'publisher_sequence_number');
@@ -91,8 +91,8 @@ export function workModel(tx: Transaction): WorkModel | null {
         if (current)
           current.territories.push({
             rec,
-            include: rec.str('inclusion_exclusion_indicator') !== 'E',
-            tis: rec.str('tis_numeric_code').padStart(4, '0'),
+            include: strAt(rec, 'inclusion_exclusion_indicator') !== 'E',
+            tis: strAt(rec, 'tis_numeric_code').padStart(4, '0'),
             shares: [shareOf(rec, 'pr_collection_share'), shareOf(rec, 'mr_collection_share'), shareOf(rec, 'sr_collection_share')],
           });
         break;
@@ -106,7 +106,7 @@ export function workModel(tx: Transaction): WorkModel | null {
         current = null;
     }
   }
-  const model: WorkModel = { header, records: recs, publishers, writers, chains, count };
+  const model: WorkModel = { header, records: recs, publishers, writers, parties: [...publishers, ...writers], chains, count };
   cache.set(tx, model);
   return model;
 }

@@ -3,7 +3,7 @@
 import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { reportAt, s } from '../support.js';
+import { reportAt, s , numAt, strAt } from '../support.js';
 import { REGISTRATION_TYPES, ownership, workModel } from './work-model.js';
 
 export const WORK_NO_WRITER = defineRule({
@@ -74,43 +74,43 @@ export function checkWork(tx: Transaction, ctx: CheckContext): void {
   if (w.writers.length === 0) {
     reportAt(ctx, WORK_NO_WRITER, h, null);
   } else {
-    const roles = w.writers.map((p) => p.rec.str('writer_designation_code'));
+    const roles = w.writers.map((p) => strAt(p.rec, 'writer_designation_code'));
     if (!roles.some((r) => AUTHORS.has(r))) reportAt(ctx, WORK_NO_AUTHOR, h, null);
-    const version = h.str('version_type');
+    const version = strAt(h, 'version_type');
     if (version === 'MOD') {
       if (!roles.some((r) => MOD_ROLES.has(r))) reportAt(ctx, VERSION_ROLES, h, 'version_type', { why: 'a modified version (MOD) needs a writer with role AR, AD, SR, SA or TR' });
-      if (h.layout?.byName.has('music_arrangement') && h.str('music_arrangement') === '') reportAt(ctx, VERSION_ROLES, h, 'music_arrangement', { why: 'a modified version (MOD) needs a music arrangement code', msgRecord: 'NWR', msgLevel: 'F', msgNumber: '014' });
-      if (h.layout?.byName.has('lyric_adaptation') && h.str('lyric_adaptation') === '') reportAt(ctx, VERSION_ROLES, h, 'lyric_adaptation', { why: 'a modified version (MOD) needs a lyric adaptation code', msgRecord: 'NWR', msgLevel: 'F', msgNumber: '015' });
+      if (h.layout?.byName.has('music_arrangement') && strAt(h, 'music_arrangement') === '') reportAt(ctx, VERSION_ROLES, h, 'music_arrangement', { why: 'a modified version (MOD) needs a music arrangement code', msgRecord: 'NWR', msgLevel: 'F', msgNumber: '014' });
+      if (h.layout?.byName.has('lyric_adaptation') && strAt(h, 'lyric_adaptation') === '') reportAt(ctx, VERSION_ROLES, h, 'lyric_adaptation', { why: 'a modified version (MOD) needs a lyric adaptation code', msgRecord: 'NWR', msgLevel: 'F', msgNumber: '015' });
     } else if (version === 'ORI') {
       const bad = roles.filter((r) => ORI_FORBIDDEN.has(r));
       if (bad.length > 0) reportAt(ctx, VERSION_ROLES, h, 'version_type', { why: `an original work (ORI) cannot have writers with role ${[...new Set(bad)].join(', ')}`, msgRecord: 'NWR', msgLevel: 'T', msgNumber: '023' });
     }
-    if (h.str('text_music_relationship') === 'MUS') {
+    if (strAt(h, 'text_music_relationship') === 'MUS') {
       const bad = roles.filter((r) => TEXT_ROLES.has(r));
       if (bad.length > 0) reportAt(ctx, VERSION_ROLES, h, 'text_music_relationship', { why: `music without text (MUS) cannot have text writers (role ${[...new Set(bad)].join(', ')})` });
     }
     const pd = w.writers.every((p) => {
-      const soc = p.rec.str('pr_affiliation_society');
-      const last = p.rec.str('writer_last_name').toUpperCase();
+      const soc = strAt(p.rec, 'pr_affiliation_society');
+      const last = strAt(p.rec, 'writer_last_name').toUpperCase();
       return PD_SOCIETIES.has(soc) || last === 'PUBLIC DOMAIN' || last === 'DP';
     });
     if (pd) {
       let pr = 0;
-      for (const p of [...w.publishers, ...w.writers]) pr += ownership(p.rec)[0];
+      for (const p of w.parties) pr += ownership(p.rec)[0];
       if (pr > 0) reportAt(ctx, PUBLIC_DOMAIN_SHARES, h, null, { total: `${(pr / 100).toFixed(2)}%` });
     }
   }
-  if (h.str('cwr_work_type') === 'FM') {
-    const orn = w.records.some((r) => r.type === 'ORN' && r.str('production_title') !== '');
+  if (strAt(h, 'cwr_work_type') === 'FM') {
+    const orn = w.records.some((r) => r.type === 'ORN' && strAt(r, 'production_title') !== '');
     if (!orn) reportAt(ctx, WORK_TYPE_NEEDS, h, 'cwr_work_type', { why: 'work type FM (film music) needs an ORN record with a production title' });
   }
-  if (h.str('musical_work_distribution_category') === 'SER') {
+  if (strAt(h, 'musical_work_distribution_category') === 'SER') {
     if (!w.count.get('INS') && !w.count.get('IND')) reportAt(ctx, WORK_TYPE_NEEDS, h, 'musical_work_distribution_category', { why: 'a serious work (SER) needs an instrumentation record (INS or IND)', msgRecord: 'NWR', msgLevel: 'T', msgNumber: '003' });
     const d = h.str('duration');
     if (d === '' || d === '00:00:00') reportAt(ctx, WORK_TYPE_NEEDS, h, 'duration', { why: 'a serious work (SER) needs a duration greater than zero', msgRecord: 'NWR', msgLevel: 'F', msgNumber: '007' });
   }
-  const composite = h.str('composite_type');
-  const countV = h.get('composite_component_count');
+  const composite = strAt(h, 'composite_type');
+  const countV = numAt(h, 'composite_component_count');
   const count = typeof countV === 'number' ? countV : 0;
   if (composite !== '' && count === 0) reportAt(ctx, COMPOSITE_FIELDS, h, 'composite_component_count', { why: `composite type ${composite} needs a composite component count` });
   else if (composite === '' && count > 0) reportAt(ctx, COMPOSITE_FIELDS, h, 'composite_type', { why: 'a composite component count is given without a composite type', msgRecord: 'NWR', msgLevel: 'F', msgNumber: '019' });
