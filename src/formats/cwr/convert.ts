@@ -155,7 +155,7 @@ export class CwrConverter {
       if (['SPU', 'OPU', 'SWR', 'OWR'].includes(rec.type)) this.#closeParty(ctx);
       const type = first ? headerType : this.#targetType(rec, ctx);
       if (type === null) {
-        this.#loss(rec, this.#noCounterpart(rec.type));
+        this.#loss(rec, rec.layout === undefined ? `unknown record type in CWR ${this.options.from}: not carried` : this.#noCounterpart(rec.type));
         first = false;
         continue;
       }

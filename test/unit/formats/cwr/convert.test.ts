@@ -414,6 +414,23 @@ describe('convertFile', () => {
     expect(statSync(r.output).mode & 0o777).toBe(0o600);
   });
 
+  it('unknown record types and records outside transactions are reported, not dropped', async () => {
+    const src: string[] = [];
+    const b = new CwrBuilder('2.1', (l) => src.push(l));
+    work2x(b);
+    b.end();
+    src.splice(4, 0, 'ZZZ0000000000000004SOMETHING');
+    src.splice(2, 0, 'ALT0000000000000000STRAY TITLE                                                 AT  ');
+    const input = join(tmp(), 'CW260001QMP_177.V21');
+    writeFileSync(input, src.map((l) => `${l}\r\n`).join(''), 'latin1');
+    const r = await convertFile(input, { to: '2.2', cwd: tmp() });
+    expect(r.losses.map((l) => [l.line, l.record, l.field ?? null])).toEqual([
+      [3, 'ALT', null],
+      [6, 'ZZZ', null],
+    ]);
+    expect(r.losses[1]?.reason).toMatch(/unknown record type/);
+  });
+
   it('refuses to overwrite its input', async () => {
     const src: string[] = [];
     const b = new CwrBuilder('2.1', (l) => src.push(l));
