@@ -2,15 +2,19 @@
 import type { DemoStep } from './demo.js';
 import { validateStep } from './demo/validate-step.js';
 import { ackStep } from './demo/ack-step.js';
+import { importStep } from './demo/import-step.js';
 import { statementStep } from './demo/statement-step.js';
 import { reconcileStep } from './demo/reconcile-step.js';
 import { convertStep } from './demo/convert-step.js';
+import { exportStep } from './demo/export-step.js';
 
 export const DEMO_STEPS: readonly DemoStep[] = [
   validateStep,
   ackStep,
+  importStep,
   statementStep,
   reconcileStep,
   convertStep,
+  exportStep,
   // ackStep (issue 3), importStep (issue 4), statementStep (issue 5), reconcileStep (issue 6)
 ];
