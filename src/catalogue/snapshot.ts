@@ -192,11 +192,24 @@ export function normaliseWork(v: unknown): Work {
   };
 }
 
-const compact = (_key: string, value: unknown): unknown => (value === null || (Array.isArray(value) && value.length === 0) ? undefined : value);
+/**
+ * Drops `"key":null` and `"key":[]` members from JSON text. Safe on any JSON.stringify output:
+ * inside a string every quote is escaped, so `"letters":` can only be an object key.
+ */
+function compact(json: string): string {
+  return json
+    .replace(/"[A-Za-z]+":(?:null|\[\]),/g, '')
+    .replace(/,"[A-Za-z]+":(?:null|\[\])(?=[}\]])/g, '')
+    .replace(/\{"[A-Za-z]+":(?:null|\[\])\}/g, '{}');
+}
 
-/** The canonical compact JSON of a work. */
-export function snapshotJson(work: Work): string {
-  return JSON.stringify(normaliseWork(work), compact);
+/**
+ * The canonical compact JSON of a work. Works built by toWork or normaliseWork have their keys
+ * in the canonical order already, so the native JSON.stringify is used as is (a replacer
+ * function made this several times slower); other objects are normalised first.
+ */
+export function snapshotJson(work: Work, canonical = true): string {
+  return compact(JSON.stringify(canonical ? work : normaliseWork(work)));
 }
 
 /** The work a snapshot holds. */
