@@ -66,8 +66,8 @@ CREATE TABLE statement_lines (
   source_column         INTEGER,
   UNIQUE (statement_id, n)
 ) STRICT;
-CREATE INDEX statement_lines_work ON statement_lines(society_work_code);
-CREATE INDEX statement_lines_iswc ON statement_lines(iswc);
+-- No index on work code or ISWC: lines are read in order per statement (reconciliation pages
+-- through them); every extra index would slow a million-line import.
 
 -- A local distribution: an amount split over works by use, then over parties by collection share.
 CREATE TABLE distributions (

@@ -125,12 +125,42 @@ export class StatementsRepository {
         )
         .run(meta.hash, h.fromSociety, h.format, meta.profile, meta.fileName, h.period.start, h.period.end, h.distributionId, h.currency, h.decimals, meta.rate ?? null, new Date().toISOString());
       const id = Number(info.lastInsertRowid);
-      const insert = db.prepare(
-        `INSERT INTO statement_lines (statement_id, n, line_ref, society_work_code, iswc, title, writers, ip_number, ipi_name_number, party_name, role, right,
-           territory, share, distribution_category, gross, amount, currency, usage_start, usage_end, adjustment_ref, source_line, source_column)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      const cols = `(statement_id, n, line_ref, society_work_code, iswc, title, writers, ip_number, ipi_name_number, party_name, role, right,
+           territory, share, distribution_category, gross, amount, currency, usage_start, usage_end, adjustment_ref, source_line, source_column)`;
+      const row = `(${Array.from({ length: 23 }, () => '?').join(', ')})`;
+      // Many rows per statement: one call into SQLite per ROWS lines instead of one per line.
+      const ROWS = 100;
+      const insertOne = db.prepare(`INSERT INTO statement_lines ${cols} VALUES ${row}`);
+      const insertMany = db.prepare(`INSERT INTO statement_lines ${cols} VALUES ${Array.from({ length: ROWS }, () => row).join(', ')}`);
       let n = 0;
+      const values = (l: StatementLine): unknown[] => {
+        n++;
+        return [
+          id,
+          n,
+          l.lineRef,
+          l.societyWorkCode,
+          l.iswc,
+          l.title,
+          l.writers.length > 0 ? l.writers.join('; ') : null,
+          l.ipNumber,
+          l.ipiNameNumber,
+          l.partyName,
+          l.role,
+          l.right,
+          l.territory,
+          l.share,
+          l.distributionCategory,
+          l.gross,
+          l.net,
+          l.currency,
+          l.usagePeriod?.start ?? null,
+          l.usagePeriod?.end ?? null,
+          l.adjustmentRef,
+          l.source.line,
+          l.source.column,
+        ];
+      };
       const end = (sql: string): void => {
         if (!open) return;
         open = false;
@@ -139,34 +169,13 @@ export class StatementsRepository {
       return {
         id,
         add(lines) {
-          for (const l of lines) {
-            n++;
-            insert.run(
-              id,
-              n,
-              l.lineRef,
-              l.societyWorkCode,
-              l.iswc,
-              l.title,
-              l.writers.length > 0 ? l.writers.join('; ') : null,
-              l.ipNumber,
-              l.ipiNameNumber,
-              l.partyName,
-              l.role,
-              l.right,
-              l.territory,
-              l.share,
-              l.distributionCategory,
-              l.gross,
-              l.net,
-              l.currency,
-              l.usagePeriod?.start ?? null,
-              l.usagePeriod?.end ?? null,
-              l.adjustmentRef,
-              l.source.line,
-              l.source.column,
-            );
+          let i = 0;
+          for (; i + ROWS <= lines.length; i += ROWS) {
+            const flat: unknown[] = [];
+            for (let j = i; j < i + ROWS; j++) for (const v of values(lines[j] as StatementLine)) flat.push(v);
+            insertMany.run(flat);
           }
+          for (; i < lines.length; i++) insertOne.run(values(lines[i] as StatementLine));
         },
         commit(fin, totals, declared) {
           try {

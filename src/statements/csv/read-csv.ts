@@ -61,7 +61,7 @@ export async function readCsv(path: string, options: CsvReadOptions, sink: LineS
     relax_column_count: true,
     skip_empty_lines: true,
   });
-  const input = createReadStream(path);
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
   input.on('error', (e) => parser.destroy(e));
   if (isUtf8(encoding)) input.pipe(parser);
   else input.pipe(iconv.decodeStream(encoding)).pipe(parser);
@@ -84,63 +84,86 @@ export async function readCsv(path: string, options: CsvReadOptions, sink: LineS
   }
   const label = (f: ModelField): string => labels.get(f) ?? f;
 
-  try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-      const body = rec.raw.replace(/^[\r\n]+/, '');
-      const inner = body.replace(/\r?\n$|\r$/, '');
-      const lineNo = rec.info.lines - (inner.match(/\r\n|\r|\n/g)?.length ?? 0);
-      if (!headerDone) {
-        headerDone = true;
-        const keys = rec.record.map(headerKey);
-        for (const f of MODEL_FIELDS) {
-          const c = profile.columns[f];
-          if (typeof c !== 'string') continue;
-          const i = keys.indexOf(headerKey(c));
-          if (i !== -1) {
-            index.set(f, i);
-            labels.set(f, rec.record[i]?.trim() ?? c);
-          }
+  type Rec = { record: string[]; raw: string; info: { lines: number } };
+  /** Handles one record; returns false to stop reading (the header is unusable). */
+  const onRecord = (rec: Rec): boolean => {
+    const body = rec.raw.replace(/^[\r\n]+/, '');
+    const inner = body.replace(/\r?\n$|\r$/, '');
+    const lineNo = rec.info.lines - (inner.match(/\r\n|\r|\n/g)?.length ?? 0);
+    if (!headerDone) {
+      headerDone = true;
+      const keys = rec.record.map(headerKey);
+      for (const f of MODEL_FIELDS) {
+        const c = profile.columns[f];
+        if (typeof c !== 'string') continue;
+        const i = keys.indexOf(headerKey(c));
+        if (i !== -1) {
+          index.set(f, i);
+          labels.set(f, rec.record[i]?.trim() ?? c);
         }
-        if (!index.has('amount')) report(at(R.COLUMN_MISSING, lineNo, null, null, { column: String(profile.columns.amount ?? 'amount'), field: 'the amount' }));
-        if (!WORK_FIELDS.some((f) => index.has(f))) {
-          const names = WORK_FIELDS.map((f) => profile.columns[f]).filter((c) => c !== undefined).join('", "');
-          report(at(R.COLUMN_MISSING, lineNo, null, null, { column: names, field: 'the work (one of them)' }));
-        }
-        if (hasErrors(diagnostics)) break;
-        continue;
       }
-      let starts: number[] | null = null;
-      const raw: RawFields = {
-        get(f) {
-          const i = index.get(f);
-          if (i === undefined) return null;
-          const v = rec.record[i];
-          if (v === undefined) return null;
-          const t = v.trim();
-          return t === '' ? null : t;
-        },
-        column(f) {
-          const i = index.get(f);
-          if (i === undefined) return null;
-          starts ??= fieldStarts(inner, delimiter, profile.quote);
-          const s = starts[i];
-          if (s === undefined) return null;
-          // Point at the value itself, past blanks and an opening quote.
-          const cell = inner.slice(s);
-          const lead = /^[ \t]*"?[ \t]*/.exec(cell)?.[0].length ?? 0;
-          return s + lead + 1;
-        },
-      };
-      const line = lineFromFields(raw, { file, line: lineNo, profile, currency: header.currency, label }, report);
-      if (line === null) continue;
-      addTotal(computed, line.currency, line.net);
-      lineCount++;
-      batch.push(line);
-      if (batch.length >= batchSize) {
-        sink(batch);
-        batch = [];
+      if (!index.has('amount')) report(at(R.COLUMN_MISSING, lineNo, null, null, { column: String(profile.columns.amount ?? 'amount'), field: 'the amount' }));
+      if (!WORK_FIELDS.some((f) => index.has(f))) {
+        const names = WORK_FIELDS.map((f) => profile.columns[f]).filter((c) => c !== undefined).join('", "');
+        report(at(R.COLUMN_MISSING, lineNo, null, null, { column: names, field: 'the work (one of them)' }));
       }
+      return !hasErrors(diagnostics);
     }
+    let starts: number[] | null = null;
+    const raw: RawFields = {
+      get(f) {
+        const i = index.get(f);
+        if (i === undefined) return null;
+        const v = rec.record[i];
+        if (v === undefined) return null;
+        const t = v.trim();
+        return t === '' ? null : t;
+      },
+      column(f) {
+        const i = index.get(f);
+        if (i === undefined) return null;
+        starts ??= fieldStarts(inner, delimiter, profile.quote);
+        const s = starts[i];
+        if (s === undefined) return null;
+        // Point at the value itself, past blanks and an opening quote.
+        const cell = inner.slice(s, s + 8);
+        const lead = /^[ \t]*"?[ \t]*/.exec(cell)?.[0].length ?? 0;
+        return s + lead + 1;
+      },
+    };
+    const line = lineFromFields(raw, { file, line: lineNo, profile, currency: header.currency, label }, report);
+    if (line === null) return true;
+    addTotal(computed, line.currency, line.net);
+    lineCount++;
+    batch.push(line);
+    if (batch.length >= batchSize) {
+      sink(batch);
+      batch = [];
+    }
+    return true;
+  };
+
+  try {
+    // 'data' events rather than an async iterator: one promise per file, not per record.
+    await new Promise<void>((resolveRead, rejectRead) => {
+      let stopped = false;
+      parser.on('data', (rec: Rec) => {
+        if (stopped) return;
+        try {
+          if (!onRecord(rec)) {
+            stopped = true;
+            parser.destroy();
+            resolveRead();
+          }
+        } catch (e) {
+          stopped = true;
+          parser.destroy();
+          rejectRead(e);
+        }
+      });
+      parser.on('end', () => resolveRead());
+      parser.on('error', (e) => rejectRead(e));
+    });
   } catch (e) {
     const err = e as CsvError & NodeJS.ErrnoException;
     if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
