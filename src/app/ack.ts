@@ -28,6 +28,7 @@ import type { Diagnostic } from '../validation/diagnostic.js';
 import { mergeChecks } from '../validation/checkset.js';
 import { validateCwr, type CheckSet, type ValidateOptions } from '../validation/engine.js';
 import { buildValidation } from '../validation/setup.js';
+import { catalogueSenders } from './validate-files.js';
 
 export interface AckOptions {
   /** CISAC code of the society sending the ACK (3 digits; default 177 KazAK). */
@@ -48,7 +49,7 @@ export interface AckOptions {
   /** The society's work number for an accepted transaction (Recipient Creation #). */
   readonly recipientNumber?: (tx: Transaction) => string | null;
   readonly software?: { readonly name: string; readonly version: string };
-  /** Sender codes / IPI numbers the society registered locally (from the catalogue). */
+  /** Sender codes / IPI numbers the society registered locally; default: the catalogue's. */
   readonly localSenders?: ReadonlySet<string>;
   /** A validation set-up built once by the caller (many files in a row), instead of one per call. */
   readonly validation?: ValidateOptions;
@@ -128,7 +129,8 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
   const setup = options.validation ?? await buildValidation({
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     society,
-    ...(options.localSenders ? { localSenders: options.localSenders } : {}),
+    // As `cwrkit validate` does: the senders registered in the catalogue, when there is one.
+    localSenders: options.localSenders ?? catalogueSenders({ ...(options.env ? { env: options.env } : {}), cwd }),
     ...(options.env ? { env: options.env } : {}),
     cwd,
   });

@@ -24,18 +24,20 @@ describe('cwrkit ack (e2e)', () => {
   it.each([
     // A CWR 3.0 publisher submission from the public samples: its WRK is rejected (a blank
     // mandatory field), so the ACK says RJ with a T message, and exit code 1.
-    { name: 'public 3.0 submission', file: join(PUBLIC_SAMPLES, 'CW220002DMP_0000_V3-0-0.SUB'), ack: /^CW\d{2}0001177_DMP_V3-0-0\.ACK1$/, exit: 1, version: '3.0' },
-    // The bundled ACK received from PRS (a society file with no findings): every ACK accepted.
-    { name: 'bundled sample', file: join(SAMPLES, 'cwr/CW260001052_177.V21'), ack: /^CW\d{2}0001177_052\.V21$/, exit: 0, version: '2.1' },
-  ])('$name: writes the ACK, and the ACK validates', async ({ file, ack, exit, version }) => {
+    { name: 'public 3.0 submission', file: join(PUBLIC_SAMPLES, 'CW220002DMP_0000_V3-0-0.SUB'), ack: /^CW\d{2}0001177_DMP_V3-0-0\.ACK1$/, exit: 1, version: '3.0', sender: false, statuses: { RJ: 1 } },
+    // A bundled 2.1 submission from the society's local publisher QMP (registered first with
+    // `cwrkit senders add`): every work passes, and without society work numbers the ACK says RA.
+    { name: 'bundled 2.1 submission', file: join(SAMPLES, 'cwr/CW260001QMP_177.V21'), ack: /^CW\d{2}0001177_QMP\.V21$/, exit: 0, version: '2.1', sender: true, statuses: { RA: 3 } },
+  ])('$name: writes the ACK, and the ACK validates', async ({ file, ack, exit, version, sender, statuses }) => {
     if (!existsSync(file)) return;
     const dir = tmp();
+    if (sender) expect((await runCli(['senders', 'add', 'QMP', '--name', 'QAZAQ MUSIC PUBLISHING', '--ipi', '00712345669'], { cwd: dir })).exitCode).toBe(0);
     const run = await runCli(['ack', file, '--out-dir', 'acks', '--json'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(exit);
     const json = JSON.parse(run.stdout) as AckJson;
     expect(json.version).toBe(version);
-    expect(json.transactions.total).toBeGreaterThan(0);
+    expect(Object.fromEntries(Object.entries(json.transactions).filter(([k, v]) => k !== 'total' && v > 0))).toEqual(statuses);
     expect(readdirSync(join(dir, 'acks'))).toEqual([expect.stringMatching(ack)]);
     expect(json.output).toBe(join(dir, 'acks', readdirSync(join(dir, 'acks'))[0] ?? ''));
     expect(statSync(json.output).mode & 0o777).toBe(0o600);
