@@ -9,7 +9,8 @@ import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository } from '../catalogue/repositories/reconciliation.js';
 import { formatMinor, minorUnits, parseDecimal, parseRate, type Rate } from '../reconcile/amounts.js';
 import type { MatchIndex } from '../reconcile/candidates.js';
-import { CatalogueDetails, loadIndex } from '../reconcile/catalogue-source.js';
+import { CatalogueIndex } from '../reconcile/catalogue-index.js';
+import { CatalogueDetails } from '../reconcile/catalogue-source.js';
 import { Reconciler, ReconcileError, type ReconcileSummary, type Received } from '../reconcile/engine.js';
 import { DEFAULT_SHARE_TOLERANCE, type Finding } from '../reconcile/findings.js';
 import { decisionKey, DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../reconcile/match.js';
@@ -65,7 +66,7 @@ export class ReconcileService {
 
   /** The match index, built once per service (rebuild by creating a new service after a catalogue change). */
   matchIndex(): MatchIndex {
-    this.index ??= loadIndex(this.db);
+    this.index ??= new CatalogueIndex(this.db);
     return this.index;
   }
 
@@ -93,11 +94,10 @@ export class ReconcileService {
       for (;;) {
         const page = this.source.page(statementId, after, PAGE);
         if (page.length === 0) break;
-        for (const line of page) {
-          const o = rec.line(line);
-          const lineId = repo.addLine(id, o, decisionKey(line));
+        for (const o of rec.page(page)) {
+          const lineId = repo.addLine(id, o, decisionKey(o.line));
           for (const f of o.findings) repo.addFinding(id, f, lineId);
-          after = line.id;
+          after = o.line.id;
         }
         if (page.length < PAGE) break;
       }

@@ -5,6 +5,7 @@
  */
 import { transliterate } from './transliteration.js';
 
+const ASCII = /^[\x00-\x7f]*$/;
 const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
 const VERSION_TAIL = /\s+-\s+(LIVE|REMIX|REMASTERED|RADIO EDIT|EDIT|ACOUSTIC|INSTRUMENTAL|VERSION)\b.*$/;
 const ARTICLES = /^(THE|A|AN|LE|LA|LES|L|DER|DIE|DAS|EL|LOS|LAS|IL|LO|GLI|DE|HET)\s+/;
@@ -13,6 +14,8 @@ const ARTICLES = /^(THE|A|AN|LE|LA|LES|L|DER|DIE|DAS|EL|LOS|LAS|IL|LO|GLI|DE|HET
  * Transliteration comes first, on composed text: NFKD would split Й into И + breve (and Ї, Ў
  * likewise), and the key would then disagree with the transliterated CWR main record (Й -> J). */
 export function fold(text: string): string {
+  // Fast path: plain ASCII has no accents and no Cyrillic (same result, much cheaper).
+  if (ASCII.test(text)) return text.toUpperCase();
   return transliterate(text.normalize('NFC')).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 }
 

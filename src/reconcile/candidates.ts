@@ -14,8 +14,9 @@ export interface IndexedWriter {
 
 export interface MatchIndex {
   byIswc(key: string): readonly number[];
-  bySubmitterNumber(key: string): readonly number[];
-  bySocietyCode(key: string): readonly number[];
+  /** `raw`: the number as written (trimmed, upper-case), for stores that keep it unnormalised. */
+  bySubmitterNumber(key: string, raw?: string): readonly number[];
+  bySocietyCode(key: string, raw?: string): readonly number[];
   byIsrc(key: string): readonly number[];
   byIpi(key: string): readonly number[];
   byTitleToken(token: string): readonly number[];

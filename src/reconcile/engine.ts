@@ -84,16 +84,33 @@ export class ReconcileError extends Error {
   override readonly name = 'ReconcileError';
 }
 
+/** Per matched work and right: the members with a share, and those paid. */
 interface WorkPayments {
-  /** right -> member party ids with a share */
-  readonly members: Map<Right, Set<number>>;
-  readonly paid: Map<Right, Set<number>>;
+  readonly workId: number;
+  readonly right: Right;
+  readonly members: readonly number[];
+  readonly paid: number[];
+}
+
+const RIGHT_INDEX: Record<Right, number> = { PR: 0, MR: 1, SR: 2 };
+
+/** FNV-1a over the string, twice with different seeds, folded into a 52-bit integer. */
+export function hashKey(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
 }
 
 export class Reconciler {
   private readonly netScaler: CumulativeScaler | null;
   private readonly localScaler: CumulativeScaler | null;
-  private readonly seen = new Map<string, number>();
+  /** Duplicate-line keys, hashed to 52 bits (a number per line, not a string). */
+  private readonly seen = new Map<number, number>();
   private readonly works = new Map<number, WorkPayments>();
   private readonly members = new Map<number, MemberTotal>();
   readonly summary: ReconcileSummary;
@@ -153,10 +170,25 @@ export class Reconciler {
     };
   }
 
+  /** Reconciles one line. */
   line(line: ReconLine): LineOutcome {
+    return this.settle(line, this.match(line));
+  }
+
+  /** Reconciles a page of lines in order, reading the matched works in bulk first. */
+  page(lines: readonly ReconLine[]): LineOutcome[] {
+    const matches = lines.map((l) => this.match(l));
+    this.details.prefetch?.(matches.flatMap((m) => (m.status === 'matched' && m.workId !== null ? [m.workId] : [])));
+    return lines.map((l, i) => this.settle(l, matches[i] ?? this.match(l)));
+  }
+
+  private match(line: ReconLine): MatchResult {
+    return matchLine(line, { index: this.index, fromSociety: this.statement.fromSociety, decisions: this.decisions, options: this.options.match });
+  }
+
+  private settle(line: ReconLine, match: MatchResult): LineOutcome {
     const s = this.summary;
     s.lines++;
-    const match = matchLine(line, { index: this.index, fromSociety: this.statement.fromSociety, decisions: this.decisions, options: this.options.match });
     const net = this.netScaler ? this.netScaler.step(line.amount) : line.amount;
     const local = this.localScaler ? this.localScaler.step(net) : null;
     const work = match.status === 'matched' && match.workId !== null ? this.details.detail(match.workId) : null;
@@ -171,7 +203,7 @@ export class Reconciler {
     } else if (status === 'review') s.review++;
     else s.unmatched++;
 
-    const dk = duplicateKey(line);
+    const dk = hashKey(duplicateKey(line));
     const first = this.seen.get(dk);
     if (first !== undefined) findings.push({ kind: 'duplicate-line', lineId: line.id, workId: match.workId, partyId: null, detail: { firstLine: first } });
     else this.seen.set(dk, line.id);
@@ -208,32 +240,21 @@ export class Reconciler {
 
   private track(workId: number, parties: readonly WorkParty[], line: ReconLine, allocation: Allocation): void {
     const right = lineRight(line);
-    let w = this.works.get(workId);
+    const key = workId * 4 + RIGHT_INDEX[right];
+    let w = this.works.get(key);
     if (!w) {
-      w = { members: new Map(), paid: new Map() };
-      this.works.set(workId, w);
+      const members = parties.filter((p) => isMember(p, right, this.options.society) && collectionShare(p.collection, right, line.territory, this.options.contains) > 0).map((p) => p.id);
+      w = { workId, right, members, paid: [] };
+      this.works.set(key, w);
     }
-    let members = w.members.get(right);
-    if (!members) {
-      members = new Set(parties.filter((p) => isMember(p, right, this.options.society) && collectionShare(p.collection, right, line.territory, this.options.contains) > 0).map((p) => p.id));
-      w.members.set(right, members);
-    }
-    let paid = w.paid.get(right);
-    if (!paid) {
-      paid = new Set();
-      w.paid.set(right, paid);
-    }
-    for (const p of allocation.parts) paid.add(p.party.id);
+    for (const p of allocation.parts) if (!w.paid.includes(p.party.id)) w.paid.push(p.party.id);
   }
 
   /** Statement-level findings (claim candidates, control total) and the final summary. */
   finish(): { findings: Finding[]; summary: ReconcileSummary } {
     const findings: Finding[] = [];
-    for (const [workId, w] of this.works) {
-      for (const [right, members] of w.members) {
-        const paid = w.paid.get(right) ?? new Set<number>();
-        for (const id of members) if (!paid.has(id)) findings.push({ kind: 'claim-candidate', lineId: null, workId, partyId: id, detail: { right } });
-      }
+    for (const w of this.works.values()) {
+      for (const id of w.members) if (!w.paid.includes(id)) findings.push({ kind: 'claim-candidate', lineId: null, workId: w.workId, partyId: id, detail: { right: w.right } });
     }
     const s = this.summary;
     if (s.declaredTotal !== null && s.declaredTotal !== s.total) {

@@ -124,10 +124,11 @@ export function matchLine(line: ReconLine, ctx: MatchContext): MatchResult {
   if (decision?.accepted != null && dKey !== null) return matched('decision', decision.accepted, dKey);
 
   let ambiguous: Candidate[] = [];
+  const raw = (t: string | null): string => (t ?? '').trim().toUpperCase();
   const steps: [MatchMethod, string | null, (k: string) => readonly number[]][] = [
-    ['society-code', societyCodeKey(ctx.fromSociety, line.workCode), (k) => index.bySocietyCode(k)],
+    ['society-code', societyCodeKey(ctx.fromSociety, line.workCode), (k) => index.bySocietyCode(k, raw(line.workCode))],
     ['iswc', iswcKey(line.iswc), (k) => index.byIswc(k)],
-    ['submitter-number', workNumberKey(line.submitterWorkNumber), (k) => index.bySubmitterNumber(k)],
+    ['submitter-number', workNumberKey(line.submitterWorkNumber), (k) => index.bySubmitterNumber(k, raw(line.submitterWorkNumber))],
     ['isrc', isrcKey(line.isrc), (k) => index.byIsrc(k)],
   ];
   for (const [method, key, lookup] of steps) {

@@ -55,6 +55,8 @@ export interface IndexEntry {
 /** Details of matched works, fetched on demand (the SQLite adapter caches them). */
 export interface WorkDetails {
   detail(id: number): WorkDetail | null;
+  /** Optional hint: these works are about to be asked for (lets a store read them in bulk). */
+  prefetch?(ids: readonly number[]): void;
 }
 
 /** A statement line as reconciliation reads it. Amounts are integer minor units at the statement scale. */
