@@ -106,6 +106,14 @@ describe('CSV intake', () => {
     ]);
   });
 
+  it('reads a KZ-1048 file with every Kazakh-specific letter intact', async () => {
+    const profile = parseProfile({ kind: 'csv', name: 'kz', encoding: 'KZ-1048', currency: 'KZT', columns: { title: 'title', partyName: 'party_name', amount: 'amount' } }, 'kz.json') as CsvProfile;
+    const kazakh = 'ӘәҒғҚқҢңӨөҰұҮүҺһІі';
+    const { statement, result } = await read(file('kz.csv', iconv.encode(`title,party_name,amount\n${kazakh},Құрманғазы,1\n`, 'rk1048')), profile);
+    expect(result.diagnostics).toEqual([]);
+    expect(statement.lines[0]).toMatchObject({ title: kazakh, partyName: 'Құрманғазы' });
+  });
+
   it('reads columns by number when there is no header row', async () => {
     const profile = parseProfile({ kind: 'csv', name: 'n', headerRow: false, delimiter: '|', currency: 'KZT', columns: { title: 2, amount: 3 } }, 'n.json') as CsvProfile;
     const { statement } = await read(file('n.csv', 'x|Song|7.5\n'), profile);

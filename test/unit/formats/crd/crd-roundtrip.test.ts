@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readCrd } from '../../../../src/formats/crd/reader.js';
 import { crdFileName, crdText } from '../../../../src/formats/crd/writer.js';
@@ -72,6 +73,19 @@ describe('CRD write -> read round trip', () => {
     expect(hasErrors(result.diagnostics)).toBe(false);
     expect(statement.decimals).toBe(3);
     expect(statement.lines.map((l) => l.net)).toEqual([90005n, 90005n]);
+  });
+
+  it('reads the character set the HDR declares (KZ-1048 keeps every Kazakh letter)', async () => {
+    const path = join(tmp(), 'kz.CRD');
+    const text = crdText(HEADER, LINES.slice(0, 2), { toSociety: '177', characterSet: 'KZ-1048' });
+    writeFileSync(path, iconv.encode(text, 'rk1048'));
+    const { statement, result } = await read(path);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.encoding).toBe('rk1048');
+    expect(statement.lines.map((l) => [l.title, l.partyName])).toEqual([
+      ['ДАЛА ӘУЕНІ', 'ҚҰРМАНҒАЗЫ САҒЫРБАЙҰЛЫ'],
+      ['ДАЛА ӘУЕНІ', 'ABAI KUNANBAYULY'],
+    ]);
   });
 
   it('names files by the cwrkit convention', () => {
