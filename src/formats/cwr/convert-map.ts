@@ -21,6 +21,18 @@ export const TYPE_3X_TO_2X: Readonly<Record<string, string>> = {
   WRK: 'NWR',
 };
 
+/** ISWC requests: the 2.x ISW transaction (NWR layout) and the 3.x ISR transaction, whose only
+ * detail records are WRI writers. 2.x writers become WRI; WRI come back as OWR (the request claims
+ * no control). Other detail records of an ISW have no place in an ISR. */
+export const ISWC_REQUEST = {
+  header2x: 'ISW',
+  header3x: 'ISR',
+  writers2x: ['SWR', 'OWR'] as readonly string[],
+  writer3x: 'WRI',
+  writerBack: 'OWR',
+  otherReason: 'a CWR 3.x ISR transaction holds only WRI writer records',
+} as const;
+
 /** Why a record type has no counterpart, for the loss report. */
 export const NO_COUNTERPART_REASON: Readonly<Record<string, string>> = {
   AGR: 'agreements (AGR/TER/IPA/NPA) have no CWR 3.x layout',
@@ -40,9 +52,7 @@ export const NO_COUNTERPART_REASON: Readonly<Record<string, string>> = {
   ARI: 'ARI has no known CWR 3.x layout',
   MSG: 'the CWR 3.x MSG layout is unknown',
   EXC: 'the CWR 3.x EXC layout is unknown',
-  ISW: 'ISW (2.x ISWC notification) has no CWR 3.x counterpart',
-  ISR: 'ISR (3.x ISWC request) has no CWR 2.x counterpart',
-  WRI: 'WRI (3.x writer for ISWC request) has no CWR 2.x counterpart',
+  WRI: 'WRI (3.x writer for an ISWC request) belongs in an ISR transaction only',
   MAN: 'MAN exists only in CWR 3.1',
   OPT: 'OPT exists only from CWR 2.2',
   OWT: 'OWT exists only from CWR 2.2',

@@ -11,6 +11,7 @@ import type { FieldSpec, LayoutSet, RecordLayout } from '../../fixed-width/layou
 import type { CwrBuilder } from './builder.js';
 import {
   isFiller,
+  ISWC_REQUEST,
   NO_COUNTERPART_REASON,
   ORN_COMPOSITES,
   OWNERSHIP_SHARES,
@@ -60,6 +61,8 @@ export function convertLayouts(version: CwrVersion): LayoutSet {
 /** Transaction-level facts the record conversions need. */
 interface TxContext {
   readonly records: readonly CwrRecord[];
+  /** The transaction header (NWR, REV, ISW, ACK, WRK, ISR ...). */
+  readonly header: CwrRecord;
   /** The work header (NWR/REV/WRK) of the transaction or of the ACK's echoed work. */
   work: CwrRecord | null;
   /** The interested party (SPU/OPU/SWR/OWR) whose territory records follow. */
@@ -127,7 +130,7 @@ export class CwrConverter {
     this.header(null);
     const all = [tx.header, ...tx.records];
     this.read += all.length;
-    const ctx: TxContext = { records: all, work: null, party: null };
+    const ctx: TxContext = { records: all, header: tx.header, work: null, party: null };
     const headerType = this.#targetType(tx.header, ctx);
     if (headerType === null) {
       for (const rec of all) this.#loss(rec, this.#noCounterpart(rec.type, tx.header.type));
@@ -155,7 +158,8 @@ export class CwrConverter {
       if (['SPU', 'OPU', 'SWR', 'OWR'].includes(rec.type)) this.#closeParty(ctx);
       const type = first ? headerType : this.#targetType(rec, ctx);
       if (type === null) {
-        this.#loss(rec, rec.layout === undefined ? `unknown record type in CWR ${this.options.from}: not carried` : this.#noCounterpart(rec.type));
+        const inRequest = this.#across && ctx.header.type === ISWC_REQUEST.header2x;
+        this.#loss(rec, rec.layout === undefined ? `unknown record type in CWR ${this.options.from}: not carried` : inRequest ? ISWC_REQUEST.otherReason : this.#noCounterpart(rec.type));
         first = false;
         continue;
       }
@@ -176,6 +180,14 @@ export class CwrConverter {
     const { from, to } = this.options;
     if (rec.layout === undefined) return null;
     let type = rec.type;
+    const request = ctx.header.type === ISWC_REQUEST.header2x || ctx.header.type === ISWC_REQUEST.header3x;
+    if (this.#across && request) {
+      if (rec === ctx.header) type = isV3(from) ? ISWC_REQUEST.header2x : ISWC_REQUEST.header3x;
+      else if (isV3(from)) type = type === ISWC_REQUEST.writer3x ? ISWC_REQUEST.writerBack : type;
+      else if (ISWC_REQUEST.writers2x.includes(type)) type = ISWC_REQUEST.writer3x;
+      else return null;
+      return this.#target(type) ? type : null;
+    }
     if (this.#across && !isV3(from)) type = TYPE_2X_TO_3X[type] ?? type;
     if (this.#across && isV3(from)) {
       if (type === 'WRK') type = this.options.revision ? 'REV' : (TYPE_3X_TO_2X[type] ?? type);

@@ -243,15 +243,41 @@ const cases: Case[] = [
     losses: ['PWR.publisher_sequence_number', 'SPT.pr_affiliation_society'],
   },
   {
-    name: '3.0 -> 2.2: ISR/WRI (ISWC request) have no 2.x counterpart',
+    name: '3.0 -> 2.2: an ISR (ISWC request) becomes ISW, its WRI writers OWR',
     from: '3.0',
     to: '2.2',
     build: (b) => {
       work3x(b);
-      b.group('ISR').transaction('ISR', { work_title: 'DALA AENI', submitter_work_number: 'QMP-0001' }).record('WRI', { interested_party_number: 'W001', writer_last_name: 'ABAI', writer_designation_code: 'CA' });
+      b.group('ISR')
+        .transaction('ISR', { work_title: 'DALA AENI', submitter_work_number: 'QMP-0001', iswc: 'T3210001013', iswc_preferred_indicator: 'Y' })
+        .record('WRI', { interested_party_number: 'W001', writer_ipi_name_number: '00012345678', writer_last_name: 'ABAI', writer_designation_code: 'CA' });
     },
-    types: ['NWR', 'SPU', 'SPT', 'SWR', 'SWT', 'PWR'],
-    losses: ['ISR', 'WRI'],
+    types: ['NWR', 'SPU', 'SPT', 'SWR', 'SWT', 'PWR', 'ISW', 'OWR'],
+    losses: ['ISR.iswc_preferred_indicator'],
+    values: [
+      ['ISW', 'iswc', 'T3210001013'],
+      ['OWR', 'writer_ipi_name_number', '00012345678'],
+      ['OWR', 'writer_designation_code', 'CA'],
+    ],
+  },
+  {
+    name: '2.2 -> 3.0: an ISW becomes ISR; its writers become WRI, other details cannot follow',
+    from: '2.2',
+    to: '3.0',
+    build: (b) =>
+      b
+        .header(HDR2)
+        .group('ISW')
+        .transaction('ISW', { work_title: 'DALA AENI', submitter_work_number: 'QMP-0001', iswc: 'T3210001013' })
+        .record('SPU', { publisher_sequence_number: 1, interested_party_number: 'QMP001', publisher_name: 'QAZAQ MUSIC PUBLISHING', publisher_type: 'E' })
+        .record('SWR', { interested_party_number: 'W001', writer_last_name: 'ABAI', writer_designation_code: 'CA' })
+        .record('OWR', { interested_party_number: 'W002', writer_last_name: 'ZHAMBYL', writer_designation_code: 'A' }),
+    types: ['ISR', 'WRI', 'WRI'],
+    losses: ['SPU'],
+    values: [
+      ['ISR', 'work_title', 'DALA AENI'],
+      ['WRI', 'writer_last_name', 'ZHAMBYL', 1],
+    ],
   },
   {
     name: '3.1 -> 3.0: MAN exists only in 3.1',
