@@ -6,6 +6,7 @@
  * Every split is largest-remainder with a deterministic tie-break: the parts add up to the whole
  * to the last minor unit.
  */
+import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -304,7 +305,7 @@ export function exportDistribution(db: Db, req: ExportRequest): ExportResult {
 
 /** Writes a file with personal data: 0600, atomically (temporary file, then rename). */
 export function writePrivate(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(tmp, text, { encoding: 'utf8', mode: 0o600 });
   chmodSync(tmp, 0o600);
   renameSync(tmp, path);
