@@ -218,7 +218,10 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
     );
     const w = start(info ?? result.info);
     // Findings outside every transaction: the file's own, and its groups' (GRH, GRT, strays).
-    const outside = result.diagnostics.filter((d) => !seen.has(d) && reportable(d));
+    // They are acknowledged when something was rejected (an error); warnings alone (a file name
+    // off the convention, say) reject nothing and get no file-level ACK.
+    const found = result.diagnostics.filter((d) => !seen.has(d) && reportable(d));
+    const outside = found.some((d) => d.severity === 'error') ? found : [];
     const onTrl = outside.filter((d) => d.record === 'TRL');
     const onRest = outside.filter((d) => d.record !== 'TRL');
     const fileStatus: AckStatus = result.fileRejected ? 'RJ' : 'AC';
