@@ -15,7 +15,7 @@ import { RegistrationsRepository, type RegistrationRow } from '../catalogue/repo
 import { RunsRepository } from '../catalogue/repositories/runs.js';
 import { SendersRepository } from '../catalogue/repositories/senders.js';
 import { snapshotOf, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
-import { FULL_SHARE, RIGHTS } from '../domain/share.js';
+import { overClaims } from '../catalogue/claims.js';
 import { titleKey } from '../domain/text-keys.js';
 import { writerKey, type Work } from '../domain/work.js';
 import { ackToModel } from '../formats/cwr/ack-to-model.js';
@@ -337,7 +337,7 @@ class FileImport {
   }
 
   /** Same work from other submitters -> duplicate; their controlled collection shares summed
-   * per right and territory above 100% -> shares conflict. */
+   * per right and country (TIS hierarchy) above 100% -> shares conflict. */
   conflicts(id: number, work: Work): void {
     const others = this.imp.works.sameWork(work);
     if (others.length === 0) return;
@@ -350,13 +350,20 @@ class FileImport {
       this.c.conflicts++;
     }
     const ids = [id, ...others];
-    for (const claim of this.imp.works.claims(ids)) {
-      for (const right of RIGHTS) {
-        const total = right === 'PR' ? claim.pr : right === 'MR' ? claim.mr : claim.sr;
-        if (total === null || total <= FULL_SHARE || c.hasOpenShares(ids, right, claim.territory)) continue;
-        c.add({ run_id: run, kind: 'shares', work_id: id, other_work_id: others[0] ?? null, right, territory: claim.territory, total, details: { works: ids }, created_at: now });
-        this.c.conflicts++;
-      }
+    for (const o of overClaims(this.imp.works.claimLines(ids))) {
+      if (c.hasOpenShares(ids, o.right, o.territory)) continue;
+      c.add({
+        run_id: run,
+        kind: 'shares',
+        work_id: id,
+        other_work_id: others[0] ?? null,
+        right: o.right,
+        territory: o.territory,
+        total: o.total,
+        details: { works: ids, countries: o.countries.length, firstCountries: o.countries.slice(0, 10) },
+        created_at: now,
+      });
+      this.c.conflicts++;
     }
   }
 

@@ -19,6 +19,17 @@ export interface WorkRef {
   iswc: string | null;
 }
 
+/** One territory line of a controlled party's collection shares. */
+export interface ClaimLine {
+  work: number;
+  position: number;
+  territory: string;
+  include: number;
+  pr: number | null;
+  mr: number | null;
+  sr: number | null;
+}
+
 export type HistoryAction = 'insert' | 'replace' | 'unchanged' | 'iswc' | 'ack' | 'exc';
 
 export interface HistoryEntry {
@@ -204,15 +215,15 @@ export class WorksRepository {
     return json === undefined ? undefined : parseSnapshot(json);
   }
 
-  /** Controlled collection shares of works summed per territory (included lines only). */
-  claims(workIds: readonly number[]): Array<{ territory: string; pr: number | null; mr: number | null; sr: number | null }> {
+  /** The collection share lines of the controlled parties of works, party by party in file order. */
+  claimLines(workIds: readonly number[]): ClaimLine[] {
     return this.db
       .prepare(
-        `SELECT cs.territory, SUM(cs.pr_share) AS pr, SUM(cs.mr_share) AS mr, SUM(cs.sr_share) AS sr
+        `SELECT cs.work_id AS work, cs.position, cs.territory, cs.include, cs.pr_share AS pr, cs.mr_share AS mr, cs.sr_share AS sr
          FROM collection_shares cs JOIN work_parties wp ON wp.work_id = cs.work_id AND wp.position = cs.position
-         WHERE cs.work_id IN (SELECT value FROM json_each(?)) AND wp.controlled = 1 AND cs.include = 1
-         GROUP BY cs.territory ORDER BY cs.territory`,
+         WHERE cs.work_id IN (SELECT value FROM json_each(?)) AND wp.controlled = 1
+         ORDER BY cs.work_id, cs.position, cs.n`,
       )
-      .all(JSON.stringify(workIds)) as Array<{ territory: string; pr: number | null; mr: number | null; sr: number | null }>;
+      .all(JSON.stringify(workIds)) as ClaimLine[];
   }
 }

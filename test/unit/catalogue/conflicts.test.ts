@@ -73,7 +73,20 @@ describe('conflicts on import', () => {
     expect(kinds).toEqual([['duplicate', null, null, null]]);
   });
 
-  it('claims for different territories do not add up (exact TIS codes)', async () => {
+  it('a world claim and a Kazakhstan claim meet in Kazakhstan (TIS hierarchy)', async () => {
+    const { kinds } = await twoSubmitters(
+      [{ type: 'NWR', works: [{ swn: 'A1', title: 'DALA', iswc: iswc('321000101'), parties: simpleParties('004411223', '007123456') }] }],
+      [{ type: 'NWR', works: [{ swn: 'B1', title: 'DALA', iswc: iswc('321000101'), parties: half('B', '0398') }] }],
+    );
+    expect(kinds).toEqual([
+      ['duplicate', null, null, null],
+      ['shares', 'PR', '0398 2136', 15000],
+      ['shares', 'MR', '0398 2136', 15000],
+      ['shares', 'SR', '0398 2136', 15000],
+    ]);
+  });
+
+  it('claims for territories that do not overlap do not add up', async () => {
     const { kinds } = await twoSubmitters(
       [{ type: 'NWR', works: [{ swn: 'A1', title: 'DALA', iswc: iswc('321000101'), parties: simpleParties('004411223', '007123456').map((p) => ({ ...p, territory: '0398' })) }] }],
       [{ type: 'NWR', works: [{ swn: 'B1', title: 'DALA', iswc: iswc('321000101'), parties: half('B', '0276') }] }],
