@@ -58,6 +58,15 @@ export function registerAck(program: Command, ctx: CliContext): void {
     .option('--json', 'print a JSON summary');
   withSocietyOption(cmd);
   readInputOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Statuses: AS accepted, AC accepted with changes (a field defaulted or a record dropped), RA accepted
+pending the society's work number (no catalogue number yet), RJ rejected, CO conflict, DU duplicate.
+The ACK is named CWyynnnn<society>_<submitter>.V21/.V22 (3.x: ..._V3-m-0.ACK1), where nnnn is
+--sequence or the next free number in the folder; it is written atomically with mode 0600.
+Exit codes: 0 every transaction accepted, 1 some rejected or the file rejected, 2 usage/unreadable.`,
+  );
   withExamples(cmd, 'cwrkit ack CW260001DMP_177.V21', 'cwrkit ack CW260001DMP_177.V21 --out-dir acks --json', 'cwrkit ack in.V22 -o answer.V22 --society 177');
   cmd.action(async (file: string, flags: Flags, command: Command) => {
     const out = ctx.output(command);

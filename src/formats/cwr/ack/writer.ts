@@ -3,6 +3,10 @@
  * ACK group, per original transaction an ACK record, its MSG records and the echoed transaction,
  * then file-level ACKs (HDR/TRL problems), GRT and TRL with correct counts. Lines go to a sink
  * as they are made; nothing is kept per transaction.
+ *
+ * MSG records follow the ACK record, in line order, before the echoed transaction: the grammar of
+ * CWR 2.2 §6 (ACK [{MSG}] NWR|REV|AGR) and the ACK files societies send (PRS, BMI samples) put
+ * them there; each names the original record by its record sequence number and type.
  */
 import type { FieldValue } from '../../../fixed-width/field-types.js';
 import type { Diagnostic } from '../../../validation/diagnostic.js';
