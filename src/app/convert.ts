@@ -24,6 +24,10 @@ export interface ConvertFileOptions extends Pick<CwrReadOptions, 'encoding' | 'v
   readonly cwd: string;
   /** 3.x -> 2.x: write WRK transactions as REV instead of NWR. */
   readonly revision?: boolean;
+  /** 2.x -> 3.x: the CWR sender code (default: from the input file name). */
+  readonly senderCode?: string;
+  /** 3.x -> 2.x: the numeric sender id (default: the HDR's IPI name number). */
+  readonly senderId?: number;
 }
 
 export interface ConvertResult {
@@ -126,7 +130,8 @@ export async function convertFile(input: string, options: ConvertFileOptions): P
       ...(options.revision ? { revision: true } : {}),
       ...(charset ? { charset } : {}),
       fileName: basename(output),
-      senderCode: senderFromName(inputName),
+      senderCode: options.senderCode ?? senderFromName(inputName),
+      ...(options.senderId !== undefined ? { senderId: options.senderId } : {}),
     },
     builder,
   );

@@ -11,6 +11,8 @@ interface Flags extends InputFlags {
   to?: string;
   output?: string;
   revision?: boolean;
+  senderCode?: string;
+  senderId?: string;
   json?: boolean;
 }
 
@@ -46,6 +48,8 @@ export function registerConvert(program: Command, ctx: CliContext): void {
     .option('--to <version>', 'target CWR version: 2.1, 2.2, 3.0 or 3.1')
     .option('-o, --output <file>', 'output file (default: the input name in the target convention, in the current folder)')
     .option('--revision', 'from 3.x: write WRK transactions as REV (default NWR)')
+    .option('--sender-code <code>', 'to 3.x: the 2-4 character CWR sender code (default: from the input file name)')
+    .option('--sender-id <number>', 'to 2.x: the numeric HDR sender id (default: the 3.x HDR IPI name number)')
     .option('--json', 'print {output, from, to, records, losses} as JSON');
   readInputOptions(cmd);
   withExamples(cmd, 'cwrkit convert CW260001QMP_177.V21 --to 3.0', 'cwrkit convert CW260003QMP_177_V3-0-0.SUB --to 2.2 --revision -o out.V22 --json');
@@ -53,6 +57,8 @@ export function registerConvert(program: Command, ctx: CliContext): void {
     const out = ctx.output(command);
     if (flags.to === undefined) throw new CliError('--to is required: 2.1, 2.2, 3.0 or 3.1');
     if (!isCwrVersion(flags.to)) throw new CliError(`--to must be 2.1, 2.2, 3.0 or 3.1, not "${flags.to}"`);
+    if (flags.senderCode !== undefined && !/^[A-Z0-9]{2,4}$/i.test(flags.senderCode)) throw new CliError(`--sender-code must be 2 to 4 letters or digits, not "${flags.senderCode}"`);
+    if (flags.senderId !== undefined && !/^[0-9]{1,9}$/.test(flags.senderId)) throw new CliError(`--sender-id must be a number of up to 9 digits, not "${flags.senderId}"`);
     let result: ConvertResult;
     try {
       result = await convertFile(file, {
@@ -61,6 +67,8 @@ export function registerConvert(program: Command, ctx: CliContext): void {
         cwd: ctx.io.cwd,
         ...(flags.output !== undefined ? { output: flags.output } : {}),
         ...(flags.revision ? { revision: true } : {}),
+        ...(flags.senderCode !== undefined ? { senderCode: flags.senderCode.toUpperCase() } : {}),
+        ...(flags.senderId !== undefined ? { senderId: Number(flags.senderId) } : {}),
       });
     } catch (e) {
       if (e instanceof ConvertInputError) throw new CliError(`${file}: ${e.message}`);

@@ -42,19 +42,21 @@ export function headerValues(rec: CwrRecord | null, options: ConvertOptions, tar
       if (/^[0-9]{2}$/.test(type)) out['sender_type'] = 'PB';
       out['reserved_or_sender_ipi_name_number'] = ipi;
       const code = options.senderCode ?? (type === 'SO' && !isEmpty(id) ? String(id) : null);
-      if (code === null || code.length > 4) loss('no CWR 3.x sender code: name the input CWyynnnnSSS_RRR.Vxx so the sender code can be taken from it', 'sender_id');
+      if (code === null || code.length > 4) loss('no CWR 3.x sender code: give --sender-code, or name the input CWyynnnnSSS_RRR.Vxx', 'sender_id');
       else out['sender_code'] = code;
     }
   } else if (isV3(from)) {
     const ipi = String(v('reserved_or_sender_ipi_name_number') ?? '');
     const code = String(v('sender_code') ?? '');
-    if (/^[0-9]{11}$/.test(ipi)) {
+    if (options.senderId !== undefined) {
+      out['sender_id'] = options.senderId;
+    } else if (/^[0-9]{11}$/.test(ipi)) {
       if (!ipi.startsWith('00')) out['sender_type'] = ipi.slice(0, 2);
       out['sender_id'] = Number(ipi.slice(2));
     } else if (/^[0-9]{1,9}$/.test(code)) {
       out['sender_id'] = Number(code);
     } else {
-      loss('a 2.x HDR sender id is numeric (IPI name number or society code); the 3.x sender code does not fit', 'sender_code');
+      loss('a 2.x HDR sender id is numeric (IPI name number or society code) and the 3.x HDR has none: give --sender-id', 'sender_code');
     }
   } else {
     out['sender_id'] = v('sender_id');

@@ -48,6 +48,8 @@ export interface ConvertOptions {
   readonly fileName?: string;
   /** The sender code for a 3.x HDR (from the input file name), when the 2.x HDR has none. */
   readonly senderCode?: string | null;
+  /** The numeric sender id for a 2.x HDR, when the 3.x HDR carries no IPI name number. */
+  readonly senderId?: number;
 }
 
 

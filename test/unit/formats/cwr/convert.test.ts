@@ -365,6 +365,24 @@ describe('CwrConverter mappings', () => {
     expect(r.all[0]?.get('sender_type')).toBe('PB');
   });
 
+  it('3.x -> 2.x HDR without an IPI: --sender-id supplies the numeric sender id, else it is a loss', async () => {
+    const noIpi = (b: CwrBuilder): void => {
+      b.header({ ...HDR3, reserved_or_sender_ipi_name_number: null }).group('WRK').transaction('WRK', WORK);
+    };
+    const without = await convert('3.0', '2.1', noIpi);
+    expect(without.losses.map(key)).toEqual(['HDR.sender_code']);
+    const src: string[] = [];
+    const b = new CwrBuilder('3.0', (l) => src.push(l));
+    noIpi(b);
+    b.end();
+    const parsed = await parse(src, '3.0');
+    const out: string[] = [];
+    const conv = new CwrConverter({ from: '3.0', to: '2.1', senderId: 712345669 }, new CwrBuilder('2.1', (l) => out.push(l)));
+    feed(parsed.transmission, conv);
+    expect(conv.losses).toEqual([]);
+    expect(out[0]?.slice(3, 14)).toBe('PB712345669');
+  });
+
   it('ORN ISAN parts (2.2) join into one 3.x field and split back', async () => {
     const isan = { isan_root: '0000A1B2C3D4', isan_episode: '0001', isan_check_digit_1: 'X', isan_version: 'ABCD1234', isan_check_digit_2: 'Y' };
     const up = await convert('2.2', '3.0', (b) => work2x(b, (x) => x.record('ORN', { intended_purpose: 'FIL', production_title: 'KOSHPENDILER', ...isan })));
