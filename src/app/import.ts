@@ -271,7 +271,16 @@ class FileImport {
     const society = societyCode(this.sender.code);
     const run = this.imp.runId();
     this.c.acks.received++;
-    const ref = m.submitterWorkNumber !== null ? this.choose(this.imp.works.byNumber(m.submitterWorkNumber)) : undefined;
+    let candidates = m.submitterWorkNumber !== null ? this.imp.works.byNumber(m.submitterWorkNumber) : [];
+    if (candidates.length > 1) {
+      // Several works carry that number: the one we sent in that group and transaction wins.
+      const sent = candidates.filter((c) => {
+        const r = this.imp.registrations.get(c.id, society);
+        return r !== undefined && r.sent_group === m.originalGroup && r.sent_transaction === m.originalTransaction;
+      });
+      if (sent.length > 0) candidates = sent;
+    }
+    const ref = this.choose(candidates);
     this.imp.registrations.addAcknowledgement({
       run_id: run,
       file_id: this.fileId as number,

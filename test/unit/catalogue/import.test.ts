@@ -135,6 +135,16 @@ describe('import semantics', () => {
     expect(snapshot.societyWorkNumbers).toEqual([{ society: '052', number: 'PRS1' }]);
   });
 
+  it('an ACK for a number two submitters use goes to the work sent in that group and transaction', async () => {
+    const db = catalogue(tmp());
+    await importFiles(db, [writeCwr(tmp(), cwrName(1), { pb: QMP }, [{ type: 'NWR', works: [work('SAME', 'DALA')] }])]);
+    await importFiles(db, [writeCwr(tmp(), cwrName(1, 'OTH'), { pb: OTHER }, [{ type: 'NWR', works: [work('SAME', 'TUN', { parties: simpleParties('004411224', '007123457', 'O') })] }])]);
+    const other = db.prepare('SELECT id FROM works WHERE submitter = ?').pluck().get(String(OTHER)) as number;
+    db.prepare("INSERT INTO registrations (work_id, society, status, sent_group, sent_transaction) VALUES (?, '052', 'sent', 1, 7)").run(other);
+    await importFiles(db, [writeCwr(tmp(), cwrName(2, '052'), { so: 52 }, [{ type: 'ACK', acks: [{ swn: 'SAME', title: 'TUN', societyNumber: 'PRS9', originalTransaction: 7 }] }])]);
+    expect(db.prepare("SELECT work_id, status, society_work_number FROM registrations WHERE society = '052'").all()).toEqual([{ work_id: other, status: 'AS', society_work_number: 'PRS9' }]);
+  });
+
   it('a group rejected at its GRT leaves nothing; the other group of the file enters', async () => {
     const db = catalogue(tmp());
     await importFiles(db, [writeCwr(tmp(), cwrName(1), { pb: QMP }, [{ type: 'NWR', works: [work('W1', 'DALA')] }])]);
