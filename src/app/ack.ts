@@ -189,7 +189,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
 
   try {
     const result = await validateCwr(
-      path,
+      resolve(cwd, path),
       {
         ...setup,
         checks: mergeChecks(options.checks ?? setup.checks ?? { transaction: [], control: [], file: [] }, capture),
