@@ -23,20 +23,32 @@ import { checkShares } from './rules/transaction/shares.js';
 import { checkWork } from './rules/transaction/work.js';
 
 /** Record checks, run on every record of a transaction (header included). */
+function record(rec: CwrRecord, ctx: CheckContext): void {
+  checkLookups(rec, ctx);
+  checkIdentifiers(rec, ctx);
+  checkCisCharacters(rec, ctx);
+}
+
 function records(tx: Transaction, ctx: CheckContext): void {
-  const run = (rec: CwrRecord): void => {
-    checkLookups(rec, ctx);
-    checkIdentifiers(rec, ctx);
-    checkCisCharacters(rec, ctx);
-  };
-  run(tx.header);
-  for (const rec of tx.records) run(rec);
+  record(tx.header, ctx);
+  for (const rec of tx.records) record(rec, ctx);
+}
+
+/** Every transaction check, in one call (one entry in the CheckSet keeps the hot loop short). */
+function transaction(tx: Transaction, _group: unknown, ctx: CheckContext): void {
+  records(tx, ctx);
+  checkContent(tx, ctx);
+  checkShares(tx, ctx);
+  checkCollection(tx, ctx);
+  checkChainOfTitle(tx, ctx);
+  checkWork(tx, ctx);
+  checkAgreement(tx, ctx);
+  checkAck(tx, ctx);
+  checkProfileRequirements(tx, ctx);
 }
 
 const ALL: CheckSet = {
-  transaction: [records, checkContent, checkShares, checkCollection, checkChainOfTitle, checkWork, checkAgreement, checkAck, checkProfileRequirements].map(
-    (f) => (tx: Transaction, _g: unknown, ctx: CheckContext) => f(tx, ctx),
-  ),
+  transaction: [transaction],
   control: [checkHeader, checkGroupHeader],
   file: [checkFileName, checkAgreementsAtEnd],
 };

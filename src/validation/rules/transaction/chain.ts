@@ -6,7 +6,7 @@ import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
 import { reportAt, s , numAt, strAt } from '../support.js';
-import { REGISTRATION_TYPES, hasOwnershipFields, ownership, workModel, type Party } from './work-model.js';
+import { REGISTRATION_TYPES, hasOwnershipFields, workModel, type Party } from './work-model.js';
 
 export const CHAIN_FIRST_PUBLISHER = defineRule({
   id: 'chain-first-publisher',
@@ -124,6 +124,7 @@ export const COLLECTING_PUBLISHER_IPI = defineRule({
 });
 
 const ORIGINAL = new Set(['E', 'PA']);
+const ZERO = [0, 0, 0] as const;
 
 function checkChains(chains: readonly (readonly Party[])[], ctx: CheckContext): void {
   let expected = 1;
@@ -143,7 +144,7 @@ function checkChains(chains: readonly (readonly Party[])[], ctx: CheckContext): 
     let lastE: Party | null = null;
     for (const p of chain) {
       const type = strAt(p.rec, 'publisher_type');
-      const o = ownership(p.rec);
+      const o = p.own ?? ZERO;
       const sum = o[0] + o[1] + o[2];
       const name = strAt(p.rec, 'publisher_name');
       if (type === 'E' || type === 'AQ') owned += sum;
@@ -152,7 +153,7 @@ function checkChains(chains: readonly (readonly Party[])[], ctx: CheckContext): 
       if (type === 'AQ') {
         if (!lastE) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name, why: 'it does not follow an original publisher (E) in its chain' });
         else {
-          const e = ownership(lastE.rec);
+          const e = lastE.own ?? ZERO;
           if (e[0] + e[1] + e[2] > 0) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name, why: 'the original publisher before it still holds ownership shares (they must be zero)' });
         }
         if (sum === 0) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name, why: 'it holds no ownership share' });

@@ -142,14 +142,31 @@ export function checkCollection(tx: Transaction, ctx: CheckContext): void {
   if (withTerritories.length === 0) return;
   // Fast path: if no two parties can overlap on a right (the sum of each party's largest include
   // share is within 100%) and no chain has two collecting publishers, nothing can fail below.
-  const bound = [0, 0, 0];
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
   for (const p of withTerritories) {
-    const max = [0, 0, 0];
-    for (const t of p.territories) if (t.include) for (let r = 0; r < 3; r++) max[r] = Math.max(max[r] ?? 0, t.shares[r] ?? 0);
-    for (let r = 0; r < 3; r++) bound[r] = (bound[r] ?? 0) + (max[r] ?? 0);
+    let m0 = 0;
+    let m1 = 0;
+    let m2 = 0;
+    for (const t of p.territories) {
+      if (!t.include) continue;
+      if (t.shares[0] > m0) m0 = t.shares[0];
+      if (t.shares[1] > m1) m1 = t.shares[1];
+      if (t.shares[2] > m2) m2 = t.shares[2];
+    }
+    b0 += m0;
+    b1 += m1;
+    b2 += m2;
   }
-  const sharedChains = w.chains.some((c) => c.filter((p) => p.territories.length > 0).length > 1);
-  if (!sharedChains && bound.every((b) => b <= FULL + TOLERANCE)) return;
+  let sharedChains = false;
+  for (const c of w.chains) {
+    let k = 0;
+    for (const p of c) if (p.territories.length > 0) k++;
+    if (k > 1) sharedChains = true;
+  }
+  const limit = FULL + TOLERANCE;
+  if (!sharedChains && b0 <= limit && b1 <= limit && b2 <= limit) return;
   const n = countryCount();
   const per = new Map<Party, Int32Array>();
   for (const p of withTerritories) per.set(p, collection(p, date, n));

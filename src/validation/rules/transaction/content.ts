@@ -94,11 +94,10 @@ export function checkContent(tx: Transaction, ctx: CheckContext): void {
   const type = tx.header.type;
   const ok = allowed(version, type);
   if (!ok) return;
-  const layouts = tx.records;
-  for (const rec of layouts) {
+  for (const rec of tx.records) {
     if (!rec.layout) continue; // unknown types are reported by the reader
     if (!ok.has(rec.type)) reportAt(ctx, RECORD_NOT_ALLOWED, rec, null, { record: rec.type, transaction: type, version });
   }
   if (type === 'AGR') return;
-  checkOrder([tx.header, ...tx.records], type, ctx);
+  checkOrder(tx.records, type, ctx);
 }

@@ -5,8 +5,9 @@
 import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, numAt, pct, reportAt, s } from '../support.js';
-import { REGISTRATION_TYPES, hasOwnershipFields, ownership, workModel } from './work-model.js';
+import type { CwrRecord } from '../../../formats/cwr/record.js';
+import { FULL, RIGHTS, RIGHT_NAME, TOLERANCE, pct, reportAt, s } from '../support.js';
+import { REGISTRATION_TYPES, workModel } from './work-model.js';
 
 export const OWNERSHIP_TOTAL = defineRule({
   id: 'ownership-total',
@@ -61,27 +62,34 @@ const COLLECTION_FIELDS = ['pr_collection_share', 'mr_collection_share', 'sr_col
 export function checkShares(tx: Transaction, ctx: CheckContext): void {
   const w = workModel(tx);
   if (!w) return;
-  for (const rec of w.records) {
+  const range = (rec: CwrRecord, values: readonly number[], fields: readonly string[]): void => {
     const r = RANGE[rec.type];
-    if (!r || !rec.layout?.byName.has(r[0] === 'ownership_share' ? 'pr_ownership_share' : 'pr_collection_share')) continue;
-    const fields = r[0] === 'ownership_share' ? OWNERSHIP_FIELDS : COLLECTION_FIELDS;
+    if (!r) return;
     for (let i = 0; i < 3; i++) {
-      const field = fields[i] ?? '';
-      const v = numAt(rec, field);
+      const v = values[i] ?? 0;
       const max = i === 0 ? r[1] : FULL;
-      if (v > max) reportAt(ctx, SHARE_RANGE, rec, field, { field, value: pct(v), max: pct(max), msgRecord: r[2], msgLevel: 'F', msgNumber: r[3][i] ?? '' });
+      if (v > max) {
+        const field = fields[i] ?? '';
+        reportAt(ctx, SHARE_RANGE, rec, field, { field, value: pct(v), max: pct(max), msgRecord: r[2], msgLevel: 'F', msgNumber: r[3][i] ?? '' });
+      }
     }
+  };
+  for (const p of w.parties) {
+    if (p.own) range(p.rec, p.own, OWNERSHIP_FIELDS);
+    for (const t of p.territories) range(t.rec, t.shares, COLLECTION_FIELDS);
   }
   if (!REGISTRATION_TYPES.has(tx.header.type)) return;
-  const parties = w.parties.filter((p) => hasOwnershipFields(p.rec));
-  if (parties.length === 0) return;
+  let any = false;
   const pub = [0, 0, 0];
   const wri = [0, 0, 0];
-  for (const p of parties) {
-    const o = ownership(p.rec);
+  for (const p of w.parties) {
+    const o = p.own;
+    if (!o) continue;
+    any = true;
     const acc = p.publisher ? pub : wri;
     for (let i = 0; i < 3; i++) acc[i] = (acc[i] ?? 0) + (o[i] ?? 0);
   }
+  if (!any) return;
   RIGHTS.forEach((right, i) => {
     const name = RIGHT_NAME[right];
     const p = pub[i] ?? 0;

@@ -25,6 +25,8 @@ export interface Party {
   readonly controlled: boolean;
   readonly publisher: boolean;
   readonly ip: string;
+  /** Ownership shares [PR, MR, SR], or null when the layout has none (v3). */
+  readonly own: readonly [number, number, number] | null;
   readonly territories: TerritoryRecord[];
   readonly links: CwrRecord[];
 }
@@ -38,42 +40,39 @@ export interface WorkModel {
   readonly parties: readonly Party[];
   /** SPU chains: consecutive SPUs sharing a publisher sequence number. */
   readonly chains: readonly (readonly Party[])[];
-  readonly count: ReadonlyMap<string, number>;
+  /** Whether the work has INS or IND records (instrumentation). */
+  readonly instrumentation: boolean;
 }
 
-const cache = new WeakMap<Transaction, WorkModel | null>();
+// Checks of one transaction run one after the other, so remembering the last model is enough
+// (a WeakMap over every transaction of a large file costs far more in garbage collection).
+let lastTx: Transaction | null = null;
+let lastModel: WorkModel | null = null;
 
 const shareOf = numAt;
 
-/** The records of the work the transaction registers (for an ACK: the echoed work, if any). */
-function workRecords(tx: Transaction): CwrRecord[] | null {
-  if (WORK_TYPES.has(tx.header.type)) return [tx.header, ...tx.records];
-  return null;
-}
-
 export function workModel(tx: Transaction): WorkModel | null {
-  if (cache.has(tx)) return cache.get(tx) ?? null;
-  const recs = workRecords(tx);
-  if (!recs) {
-    cache.set(tx, null);
-    return null;
-  }
-  const [header, ...rest] = recs as [CwrRecord, ...CwrRecord[]];
+  if (tx === lastTx) return lastModel;
+  lastTx = tx;
+  lastModel = null;
+  if (!WORK_TYPES.has(tx.header.type)) return null;
+  const header = tx.header;
+  const rest = tx.records;
+  const recs = [header, ...rest];
   const publishers: Party[] = [];
   const writers: Party[] = [];
   const chains: Party[][] = [];
-  const count = new Map<string, number>();
+  let instrumentation = false;
   let current: Party | null = null;
   let chainSeq: number | null = null;
   for (const rec of rest) {
-    count.set(rec.type, (count.get(rec.type) ?? 0) + 1);
     switch (rec.type) {
       case 'SPU':
       case 'OPU':
       case 'SWR':
       case 'OWR': {
         const publisher = rec.type === 'SPU' || rec.type === 'OPU';
-        current = { rec, kind: rec.type, controlled: rec.type[0] === 'S', publisher, ip: strAt(rec, 'interested_party_number'), territories: [], links: [] };
+        current = { rec, kind: rec.type, controlled: rec.type[0] === 'S', publisher, ip: strAt(rec, 'interested_party_number'), own: hasOwnershipFields(rec) ? ownership(rec) : null, territories: [], links: [] };
         (publisher ? publishers : writers).push(current);
         if (rec.type === 'SPU') {
           const seq = shareOf(rec, 'publisher_sequence_number');
@@ -102,12 +101,17 @@ export function workModel(tx: Transaction): WorkModel | null {
       case 'NPN':
       case 'NWN':
         break;
+      case 'INS':
+      case 'IND':
+        instrumentation = true;
+        current = null;
+        break;
       default:
         current = null;
     }
   }
-  const model: WorkModel = { header, records: recs, publishers, writers, parties: [...publishers, ...writers], chains, count };
-  cache.set(tx, model);
+  const model: WorkModel = { header, records: recs, publishers, writers, parties: [...publishers, ...writers], chains, instrumentation };
+  lastModel = model;
   return model;
 }
 

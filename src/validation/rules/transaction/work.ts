@@ -4,7 +4,7 @@ import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
 import { reportAt, s , numAt, strAt } from '../support.js';
-import { REGISTRATION_TYPES, ownership, workModel } from './work-model.js';
+import { REGISTRATION_TYPES, workModel } from './work-model.js';
 
 export const WORK_NO_WRITER = defineRule({
   id: 'work-no-writer',
@@ -96,7 +96,7 @@ export function checkWork(tx: Transaction, ctx: CheckContext): void {
     });
     if (pd) {
       let pr = 0;
-      for (const p of w.parties) pr += ownership(p.rec)[0];
+      for (const p of w.parties) pr += p.own?.[0] ?? 0;
       if (pr > 0) reportAt(ctx, PUBLIC_DOMAIN_SHARES, h, null, { total: `${(pr / 100).toFixed(2)}%` });
     }
   }
@@ -105,7 +105,7 @@ export function checkWork(tx: Transaction, ctx: CheckContext): void {
     if (!orn) reportAt(ctx, WORK_TYPE_NEEDS, h, 'cwr_work_type', { why: 'work type FM (film music) needs an ORN record with a production title' });
   }
   if (strAt(h, 'musical_work_distribution_category') === 'SER') {
-    if (!w.count.get('INS') && !w.count.get('IND')) reportAt(ctx, WORK_TYPE_NEEDS, h, 'musical_work_distribution_category', { why: 'a serious work (SER) needs an instrumentation record (INS or IND)', msgRecord: 'NWR', msgLevel: 'T', msgNumber: '003' });
+    if (!w.instrumentation) reportAt(ctx, WORK_TYPE_NEEDS, h, 'musical_work_distribution_category', { why: 'a serious work (SER) needs an instrumentation record (INS or IND)', msgRecord: 'NWR', msgLevel: 'T', msgNumber: '003' });
     const d = h.str('duration');
     if (d === '' || d === '00:00:00') reportAt(ctx, WORK_TYPE_NEEDS, h, 'duration', { why: 'a serious work (SER) needs a duration greater than zero', msgRecord: 'NWR', msgLevel: 'F', msgNumber: '007' });
   }
