@@ -10,7 +10,7 @@
  * IPI numbers and shares.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ackFileName, nextSequence, receiverCode } from '../formats/cwr/ack/file-name.js';
 import { reportable } from '../formats/cwr/ack/messages.js';
@@ -166,6 +166,9 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
     const sequence = options.sequence ?? nextSequence(outDir, society, now);
     finalName = options.out !== undefined ? basename(options.out) : ackFileName({ version, society, receiver, sequence, date: now });
     outEncoding = encoding;
+    // Create the file here, synchronously, so an unwritable folder fails as an error (EACCES)
+    // rather than as an unhandled stream event; the writer then reuses it.
+    closeSync(openSync(temp, 'wx', 0o600));
     out = new LineWriter(temp, encoding, 0o600);
     writer = new AckWriter(
       {

@@ -39,3 +39,13 @@ describe('file-level ACKs', () => {
     }
   });
 });
+
+describe('output folder problems', () => {
+  const tmp = useTempDir();
+  it('an output folder that cannot be made fails with an error code (exit 2 in the CLI), not a crash', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(tmp(), 'plain-file');
+    writeFileSync(file, '');
+    await expect(acknowledgeFile(join(FIXTURES, 'cwr/ack/input/CW260001QAZ_177.V21'), { outDir: join(file, 'acks') })).rejects.toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
+  });
+});
