@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
 import { runCli } from '../helpers/run-cli.js';
-import { SAMPLES } from '../helpers/paths.js';
+import { BIN, SAMPLES } from '../helpers/paths.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { cwrName, OTHER, QMP, simpleParties, writeCwr, type WorkSpec } from '../unit/catalogue/fixture.js';
 
@@ -74,6 +75,28 @@ describe('cwrkit import (CLI)', () => {
     expect(stored).toBe(codes[1] === 0 ? 600 : 300);
     expect(db.prepare('SELECT COUNT(DISTINCT run_id) FROM files').pluck().get()).toBe(codes[1] === 0 ? 2 : 1);
     db.close();
+  });
+
+  it('an import killed mid-way leaves the catalogue as it was (all or nothing), and can be redone', async () => {
+    const cwd = tmp();
+    await runCli(['senders', 'add', String(QMP), '--name', 'A'], { cwd });
+    const n = 3000;
+    const works: WorkSpec[] = Array.from({ length: n }, (_, i) => ({ swn: `K${i}`, title: `KILLED ${i}`, parties: simpleParties() }));
+    const file = writeCwr(cwd, cwrName(1), { pb: QMP }, [{ type: 'NWR', works }]);
+    const child = execa(process.execPath, [BIN, 'import', file], { cwd, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' } });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGKILL');
+    await child;
+    const db = new Database(join(cwd, 'cwrkit.db'));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const stored = db.prepare('SELECT COUNT(*) FROM works').pluck().get() as number;
+    const files = db.prepare('SELECT COUNT(*) FROM files').pluck().get() as number;
+    expect([[0, 0], [n, 1]]).toContainEqual([stored, files]);
+    db.close();
+    const again = await runCli(['import', file, '--json'], { cwd });
+    expect(again.exitCode).toBe(0);
+    const doc = JSON.parse(again.stdout) as { works: { inserted: number }; files: Array<{ status: string }> };
+    expect(stored === 0 ? doc.works.inserted : doc.files[0]?.status).toBe(stored === 0 ? n : 'already-imported');
   });
 
   it('--help shows an example', async () => {
