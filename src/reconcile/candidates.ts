@@ -150,7 +150,7 @@ export class MemoryIndex implements MatchIndex {
 
 /** Candidate works for a fuzzy title: works sharing the rarest title words, the title prefix, or
  * a writer IPI; ranked by how many words they share; at most `limit`. */
-export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 40): number[] {
+export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24): number[] {
   const hits = new Map<number, number>();
   const bump = (ids: readonly number[], weight: number): void => {
     for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + weight);

@@ -56,7 +56,7 @@ export class CatalogueDetails implements WorkDetails {
 
   constructor(
     db: Db,
-    private readonly cacheSize = 50_000,
+    private readonly cacheSize = 10_000,
   ) {
     this.work = db.prepare('SELECT id, title, iswc FROM works WHERE id = ?');
     this.parties = db.prepare(

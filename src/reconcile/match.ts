@@ -78,11 +78,11 @@ export function writerConfirmed(index: MatchIndex, id: number, w: { keys: readon
   return false;
 }
 
-function bestTitleScore(index: MatchIndex, id: number, key: string): { score: number; title: string } {
+function bestTitleScore(index: MatchIndex, id: number, key: string, floor = 0): { score: number; title: string } {
   let best = 0;
   let title = '';
   for (const t of index.titlesOf(id)) {
-    const s = titleSimilarity(key, t);
+    const s = titleSimilarity(key, t, floor);
     if (s > best) {
       best = s;
       title = t;
@@ -149,7 +149,7 @@ function fuzzy(line: ReconLine, ctx: MatchContext, rejected: ReadonlySet<number>
   const scored: Candidate[] = [];
   for (const id of fuzzyCandidates(ctx.index, key, w.ipis)) {
     if (rejected.has(id)) continue;
-    const t = bestTitleScore(ctx.index, id, key);
+    const t = bestTitleScore(ctx.index, id, key, ctx.options.reviewThreshold);
     if (t.score < ctx.options.reviewThreshold) continue;
     scored.push({ workId: id, score: t.score, title: t.title, writerConfirmed: writerConfirmed(ctx.index, id, w) });
   }

@@ -61,11 +61,42 @@ export function tokenSetSimilarity(a: string, b: string): number {
   return Math.max(...pairs);
 }
 
-/** The best of edit, token-sort and token-set similarity. */
-export function titleSimilarity(a: string, b: string): number {
+const bag = new Int32Array(128);
+
+/** An upper bound of edit (and token-sort) similarity from the letters alone: an edit changes at
+ * most one letter count up and one down. O(n), no allocation. */
+export function letterBound(a: string, b: string): number {
+  bag.fill(0);
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127] = (bag[a.charCodeAt(i) & 127] ?? 0) + 1;
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127] = (bag[b.charCodeAt(i) & 127] ?? 0) - 1;
+  let plus = 0;
+  let minus = 0;
+  for (let i = 0; i < 128; i++) {
+    const v = bag[i] ?? 0;
+    if (v > 0) plus += v;
+    else minus -= v;
+  }
+  const len = Math.max(a.length, b.length);
+  return len === 0 ? 1 : 1 - Math.max(plus, minus) / len;
+}
+
+function sharedWords(a: string, b: string): number {
+  const wb = new Set(words(b));
+  let n = 0;
+  for (const w of new Set(words(a))) if (wb.has(w)) n++;
+  return n;
+}
+
+/**
+ * The best of edit, token-sort and token-set similarity. With `floor`, a pair that cannot reach it
+ * (by the letter bound, and without two shared words for containment) returns 0 early: that is
+ * what keeps fuzzy matching cheap on the many candidates blocking brings in.
+ */
+export function titleSimilarity(a: string, b: string, floor = 0): number {
   if (a === b) return a === '' ? 0 : 1;
   if (a === '' || b === '') return 0;
+  if (floor > 0 && letterBound(a, b) < floor && sharedWords(a, b) < 2) return 0;
   const e = editSimilarity(a, b);
-  if (e >= 0.999) return e;
+  if (e >= 0.9) return e;
   return Math.max(e, tokenSortSimilarity(a, b), tokenSetSimilarity(a, b));
 }

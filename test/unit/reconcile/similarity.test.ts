@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, editSimilarity, titleSimilarity, tokenSetSimilarity, tokenSortSimilarity } from '../../../src/reconcile/similarity.js';
+import { editDistance, editSimilarity, letterBound, titleSimilarity, tokenSetSimilarity, tokenSortSimilarity } from '../../../src/reconcile/similarity.js';
 
 describe('similarity', () => {
   it.each([
@@ -30,5 +30,21 @@ describe('similarity', () => {
     expect(editSimilarity('LOVE ME TENDER', 'TENDER LOVE ME')).toBeLessThan(0.5);
     expect(tokenSortSimilarity('LOVE ME TENDER', 'TENDER LOVE ME')).toBe(1);
     expect(tokenSetSimilarity('A B C', 'A B C D E')).toBe(0.9);
+  });
+});
+
+describe('letterBound', () => {
+  it.each([
+    ['DANCING QUEEN', 'DANCNG QUEEN'],
+    ['LOVE ME TENDER', 'TENDER LOVE ME'],
+    ['ABC', 'XYZ'],
+    ['KARA TORGAI', 'QARA TORGAI'],
+  ])('is an upper bound of edit and token-sort similarity: %s / %s', (a, b) => {
+    expect(letterBound(a, b)).toBeGreaterThanOrEqual(editSimilarity(a, b) - 1e-9);
+    expect(letterBound(a, b)).toBeGreaterThanOrEqual(tokenSortSimilarity(a, b) - 1e-9);
+  });
+  it('lets titleSimilarity skip pairs that cannot reach the floor', () => {
+    expect(titleSimilarity('MOUNTAIN SONG', 'RIVER DANCE', 0.6)).toBe(0);
+    expect(titleSimilarity('DANCING QUEEN', 'DANCNG QUEEN', 0.6)).toBeGreaterThan(0.9);
   });
 });
