@@ -12,7 +12,9 @@
  *   node bench/read.mjs FILE [--json] [--only bare,engine,validate,cli] [--repeat N]
  *
  * With --repeat N every measurement runs N times and the fastest run is kept (the machine is
- * shared; the minimum is the least noisy estimate). Prints a table, or JSON with --json.
+ * shared; the minimum is the least noisy estimate). CPU seconds (user + system) are reported
+ * beside wall seconds: on a loaded machine their ratio is the steadier one. Prints a table, or
+ * JSON with --json.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -61,9 +63,11 @@ async function measureValidate(file) {
 
 async function child(kind, file) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = kind === 'bare' ? await measureBare(file) : kind === 'engine' ? await measureEngine(file) : await measureValidate(file);
   const seconds = (performance.now() - t0) / 1000;
-  process.stdout.write(JSON.stringify({ ...r, seconds, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+  const c = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ ...r, seconds, cpuSeconds: (c.user + c.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
 }
 
 // ---- the parent: spawn, collect, print -------------------------------------------------------
@@ -94,7 +98,7 @@ async function measureOnce(kind, file) {
       if (r.code !== 0 && r.code !== 1) throw new Error(`cwrkit validate exited ${r.code}: ${r.err.slice(0, 500)}`);
       const rss = JSON.parse(readFileSync(report, 'utf8'));
       const m = /(\d+) transactions/.exec(r.out);
-      return { records: null, transactions: m ? Number(m[1]) : null, seconds: r.wall, maxRssKb: rss.maxRssKb, exitCode: r.code };
+      return { records: null, transactions: m ? Number(m[1]) : null, seconds: r.wall, cpuSeconds: (rss.userMs + rss.systemMs) / 1000, maxRssKb: rss.maxRssKb, exitCode: r.code };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -124,6 +128,7 @@ export async function benchFile(file, { kinds = KINDS, repeat = 1 } = {}) {
     r.recordsPerSecond = r.records !== null ? Math.round(r.records / r.seconds) : null;
     r.mbPerSecond = bytes / 1e6 / r.seconds;
     r.ratioToBare = bare ? r.seconds / bare.seconds : null;
+    r.cpuRatioToBare = bare ? r.cpuSeconds / bare.cpuSeconds : null;
     r.peakRssMb = r.maxRssKb / 1024;
   }
   return { file, bytes, rows };
@@ -135,8 +140,8 @@ function fmt(n, digits = 2) {
 
 /** A plain-text (also valid Markdown) table of one file's rows. */
 export function table(result) {
-  const head = ['measure', 'records', 'MB', 'seconds', 'records/s', 'MB/s', 'x bare', 'peak RSS MB'];
-  const body = result.rows.map((r) => [r.kind, fmt(r.records, 0), fmt(r.mb, 1), fmt(r.seconds, 2), fmt(r.recordsPerSecond, 0), fmt(r.mbPerSecond, 1), fmt(r.ratioToBare, 2), fmt(r.peakRssMb, 0)]);
+  const head = ['measure', 'records', 'MB', 'seconds', 'records/s', 'MB/s', 'x bare', 'CPU s', 'x bare (CPU)', 'peak RSS MB'];
+  const body = result.rows.map((r) => [r.kind, fmt(r.records, 0), fmt(r.mb, 1), fmt(r.seconds, 2), fmt(r.recordsPerSecond, 0), fmt(r.mbPerSecond, 1), fmt(r.ratioToBare, 2), fmt(r.cpuSeconds, 2), fmt(r.cpuRatioToBare, 2), fmt(r.peakRssMb, 0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
   return [line(head), '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|', ...body.map(line)].join('\n');
