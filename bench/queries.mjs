@@ -8,7 +8,7 @@
  *
  * Without --db it builds a catalogue of N works straight into the schema of migration 0001 (fast
  * bulk inserts, not through CWR): varied Latin and Kazakh titles with an alternate title each,
- * N/10 writers and N/200 publishers, two writers and one publisher per work with ownership and
+ * N/10 writers (first name + generated surname, no numbers) and N/200 publishers, two writers and one publisher per work with ownership and
  * collection shares, an ISWC each, one history row each. With --db it times an existing
  * catalogue (e.g. one built by bench/import.mjs --keep).
  */
@@ -33,13 +33,20 @@ const WORDS = ['DALA', 'ALMATY', 'TUN', 'KOKTEM', 'ZHAZ', 'KUZ', 'QYS', 'ANA', '
   'LOVE', 'NIGHT', 'RIVER', 'STEPPE', 'WIND', 'DREAM', 'HEART', 'SONG', 'DANCE', 'LIGHT', 'ROAD', 'HOME', 'MOTHER', 'SKY', 'STAR', 'SPRING', 'WINTER', 'FIRE'];
 const CYR = ['Дала', 'Алматы', 'Түн', 'Көктем', 'Жаз', 'Күз', 'Қыс', 'Ана', 'Жол', 'Аспан', 'Тау', 'Өзен', 'Көл', 'Жұлдыз', 'Ай', 'Күн', 'Жел', 'Сағыныш'];
 const SURNAMES = ['NURLANQYZY', 'SEJITOV', 'AEBILQASYM', 'ZHULDYZOVA', 'ABENOV', 'QASYMOV', 'TOQTAROV', 'ERMEKOV', 'BAJMUKHAN', 'SMITH', 'MUELLER', 'IVANOV', 'PETROVA', 'GARCIA'];
-const FIRST = ['AJGERIM', 'ERLAN', 'DANA', 'MAEDINA', 'ASKAR', 'ALIJA', 'NURSULTAN', 'ZHANNA', 'JOHN', 'ANNA', 'OLGA', 'MARAT'];
+const FIRST = ['AJGERIM', 'ERLAN', 'DANA', 'MAEDINA', 'ASKAR', 'ALIJA', 'NURSULTAN', 'ZHANNA', 'JOHN', 'ANNA', 'OLGA', 'MARAT', 'BAUYRZHAN', 'GULNARA', 'TIMUR', 'SAULE', 'KLAUS', 'MARIA', 'PETER', 'ELENA'];
+const SYLLABLES = ['NUR', 'LAN', 'QY', 'ZY', 'SE', 'JI', 'TOV', 'AE', 'BIL', 'QA', 'SYM', 'ZHU', 'DYZ', 'MA', 'RAT', 'BE', 'KOV', 'ER', 'MEK', 'SA', 'TO', 'GUL', 'BA', 'EV'];
+const SUFFIX = ['OV', 'EV', 'OVA', 'EVA', 'ULY', 'QYZY', 'ENKO', 'ER', 'SON', ''];
 
+// mulberry32: a small deterministic generator (the numbers only need to be spread, not secret).
 let seed = 42;
 const rnd = (k) => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed % k;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) % k;
 };
+/** A writer surname: a known one now and then, else 2-3 syllables and a suffix (~100k forms). */
+const surname = () => (rnd(10) === 0 ? pick(SURNAMES) : pick(SYLLABLES) + pick(SYLLABLES) + (rnd(2) ? pick(SYLLABLES) : '') + pick(SUFFIX));
 const pick = (a) => a[rnd(a.length)];
 const nine = (k) => String(k).padStart(9, '0');
 const ipi = (k) => nine(k) + ipiNameCheckDigits(nine(k));
@@ -65,7 +72,7 @@ function build(path) {
   db.transaction(() => {
     for (let i = 1; i <= writers + publishers; i++) {
       const isPub = i > writers;
-      const last = isPub ? `${pick(WORDS)} MUSIC ${i}` : `${pick(SURNAMES)}${i % 97 === 0 ? '' : ` ${i}`}`;
+      const last = isPub ? `${pick(WORDS)} ${pick(WORDS)} MUSIC` : surname();
       const first = isPub ? null : pick(FIRST);
       party.run(i, `ipi:${ipi(1000000 + i)}`, isPub ? 'publisher' : 'writer', ipi(1000000 + i), 'QMP', `IP${i}`, last, first, nameKey(`${first ?? ''} ${last}`), null);
     }

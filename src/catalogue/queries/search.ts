@@ -69,6 +69,9 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
     );
   }
 
+  // An identifier is looked up as such, not also as words.
+  if (iswc !== null || ipi !== null || base !== null) return hitsFor(db, found);
+
   const tk = titleKey(q);
   if (tk !== '' && room() > 0) {
     take(db.prepare('SELECT id, title FROM works WHERE title_key >= ? AND title_key < ? ORDER BY title_key, id LIMIT ?').all(tk, after(tk), room()), 'title', (r) => String(r['title']));
@@ -85,18 +88,30 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
   if (nk !== '' && room() > 0) {
     // Whole name in any word order (nameKey sorts words), or the start of its first word.
     const parties = db.prepare('SELECT id, name, first_name FROM parties WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 200').all(nk, after(nk)) as Record<string, unknown>[];
-    // Any other word of the name: names are few next to works, and the scan stops at 200 parties.
-    if (parties.length < 200 && !nk.includes(' ')) {
-      const seen = new Set(parties.map((p) => Number(p['id'])));
-      for (const p of db.prepare("SELECT id, name, first_name FROM parties WHERE instr(' ' || name_key, ?) > 0 LIMIT 200").all(` ${nk}`) as Record<string, unknown>[]) {
-        if (!seen.has(Number(p['id']))) parties.push(p);
-      }
-    }
     const byParty = db.prepare('SELECT work_id AS id FROM work_parties WHERE party_id = ? ORDER BY work_id LIMIT ?');
-    for (const p of parties) {
-      if (room() <= 0) break;
-      const name = [p['first_name'], p['name']].filter((x) => typeof x === 'string' && x !== '').join(' ');
-      take(byParty.all(Number(p['id']), room()), 'party-name', () => name);
+    const takeParties = (list: Record<string, unknown>[]): void => {
+      for (const p of list) {
+        if (room() <= 0) break;
+        const name = [p['first_name'], p['name']].filter((x) => typeof x === 'string' && x !== '').join(' ');
+        take(byParty.all(Number(p['id']), room()), 'party-name', () => name);
+      }
+    };
+    takeParties(parties);
+    // Any later word of a name. Keys sort their words, so a name holding the word later on
+    // starts with a smaller word: only the index range below the word is read (keys only).
+    if (room() > 0 && parties.length < 200 && !nk.includes(' ')) {
+      const seen = new Set(parties.map((p) => Number(p['id'])));
+      const more: Record<string, unknown>[] = [];
+      const ids = db
+        .prepare("SELECT rowid AS id FROM parties INDEXED BY parties_name_key WHERE name_key < ? AND instr(' ' || name_key, ?) > 0 LIMIT 200")
+        .all(nk, ` ${nk}`) as { id: number }[];
+      const one = db.prepare('SELECT id, name, first_name FROM parties WHERE id = ?');
+      for (const { id } of ids) {
+        if (seen.has(Number(id))) continue;
+        const p = one.get(id) as Record<string, unknown> | undefined;
+        if (p) more.push(p);
+      }
+      takeParties(more);
     }
   }
 
@@ -107,6 +122,10 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
     }
   }
 
+  return hitsFor(db, found);
+}
+
+function hitsFor(db: Db, found: ReadonlyMap<number, { matched: MatchKind; text: string }>): SearchHit[] {
   if (found.size === 0) return [];
   const ids = [...found.keys()];
   const rows = db.prepare(`SELECT id, title, iswc, submitter, submitter_work_number FROM works WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Record<string, unknown>[];
