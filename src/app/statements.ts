@@ -3,7 +3,7 @@
  * list and show. A statement that cannot be read whole is not stored at all.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Db } from '../catalogue/db.js';
 import { StatementsRepository, type StoredStatement, type StatementWriter } from '../catalogue/repositories/statements.js';
@@ -12,6 +12,7 @@ import { LayoutError, type LayoutSet } from '../fixed-width/layout.js';
 import { crdLayoutsWith } from '../formats/crd/layouts.js';
 import { readCrd } from '../formats/crd/reader.js';
 import { readCsv } from '../statements/csv/read-csv.js';
+import { readHead } from '../statements/csv/sniff.js';
 import { at, hasErrors, type IntakeResult, type LineSink, type StatementHeader } from '../statements/intake.js';
 import type { StatementFormat } from '../statements/model.js';
 import { GENERIC_CSV, GENERIC_XML, loadProfile, ProfileError, type Profile } from '../statements/profile.js';
@@ -52,7 +53,7 @@ export function detectFormat(path: string): StatementFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
   if (ext === '.xml') return 'xml';
-  const head = readFileSync(path).subarray(0, 64).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const head = readHead(path, 64).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
   if (head.startsWith('HDR')) return 'crd';
   if (head.startsWith('<')) return 'xml';
   return 'csv';
