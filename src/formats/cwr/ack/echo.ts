@@ -24,6 +24,19 @@ export interface EchoRecord {
 
 const PREFIX = new Set(['record_type', 'transaction_sequence_number', 'record_sequence_number']);
 
+/** Control characters (C0, DEL, C1) make a file look binary to readers; undecodable bytes (shown
+ * as U+FFFD) are not text either. In text we write they become a blank and "?" respectively. */
+export function safeText(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\ufffd/g, '?');
+}
+
+/** The same values with every string made safe (see safeText). */
+export function safeValues<T extends Readonly<Record<string, FieldValue | undefined>>>(values: T): T {
+  const out: Record<string, FieldValue | undefined> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' ? safeText(v) : v;
+  return out as T;
+}
+
 export function echoesTransaction(tx: Transaction, version: CwrVersion): boolean {
   return !isV3(version) && ECHOED_TYPES.has(tx.header.type);
 }
@@ -40,7 +53,7 @@ export function echoRecords(tx: Transaction, version: CwrVersion, layouts: Layou
     if (rec !== tx.header && droppedLines.has(rec.line)) continue;
     if (rec.type === 'ACK' || rec.type === 'MSG') continue;
     const values: Record<string, FieldValue> = {};
-    for (const [k, v] of Object.entries(rec.values)) if (!PREFIX.has(k)) values[k] = v;
+    for (const [k, v] of Object.entries(rec.values)) if (!PREFIX.has(k)) values[k] = typeof v === 'string' ? safeText(v) : v;
     try {
       encodeRecord(layout, values);
     } catch {

@@ -14,7 +14,7 @@ import { CwrBuilder, type Values } from '../builder.js';
 import type { CwrRecord } from '../record.js';
 import type { Transaction } from '../structure.js';
 import { isV3, type CwrVersion } from '../versions.js';
-import { echoRecords } from './echo.js';
+import { echoRecords, safeValues } from './echo.js';
 import { ackLayouts } from './layouts.js';
 import { msgContent, reportable } from './messages.js';
 import type { AckStatus } from './status.js';
@@ -118,7 +118,7 @@ export class AckWriter {
       processing_date: this.#processingDate,
       transaction_status: status,
     };
-    this.builder.transaction('ACK', values);
+    this.builder.transaction('ACK', safeValues(values));
     const records = [h, ...tx.records];
     const inOrder = diagnostics.filter(reportable).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     for (const d of inOrder) {
