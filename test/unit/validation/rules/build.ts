@@ -51,10 +51,12 @@ export const workFile = (records: Rec[], nwr: Values = {}, version: CwrVersion =
 
 export async function validate(text: string, fileName = 'CW260001ZFP_177.V21', setup: SetupOptions = {}): Promise<Diagnostic[]> {
   const options = await buildValidation(setup);
+  // Plain Latin text goes as Latin-1 (the 2.x default); anything else as UTF-8.
+  const utf8 = /[^\u0000-\u00ff]/.test(text);
   async function* chunks(): AsyncIterable<Buffer> {
-    yield Buffer.from(text, 'latin1');
+    yield Buffer.from(text, utf8 ? 'utf8' : 'latin1');
   }
-  const r = await validateCwr(chunks(), { ...options, fileName });
+  const r = await validateCwr(chunks(), { ...options, fileName, ...(utf8 ? { encoding: 'utf-8' } : {}) });
   return r.diagnostics.filter((d) => d.severity !== 'info');
 }
 
