@@ -108,7 +108,8 @@ export async function importStatement(db: Db, path: string, options: ImportState
   const repo = new StatementsRepository(db);
   const existing = repo.byHash(hash);
   if (existing) {
-    return resultOf('existing', file, existing.format, { id: existing.id, lines: existing.lines, scale: existing.scale, totals: totalsOf(existing) });
+    const diagnostics = existing.fromSociety === options.from ? [] : [at(R.ALREADY_IMPORTED, null, null, null, { id: existing.id, stored: existing.fromSociety, given: options.from })];
+    return resultOf('existing', file, existing.format, { id: existing.id, lines: existing.lines, scale: existing.scale, totals: totalsOf(existing), diagnostics });
   }
 
   const base = { fromSociety: options.from, fileName: file, ...(currency !== undefined ? { currency } : {}) };

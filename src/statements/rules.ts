@@ -166,3 +166,12 @@ export const USES_INVALID = defineRule({
   summary: 'A usage line has no positive number of uses.',
   message: (p) => `uses "${s(p, 'text')}" is not a positive number`,
 });
+
+export const ALREADY_IMPORTED = defineRule({
+  id: 'stmt-already-imported',
+  level: 'file',
+  severity: 'warning',
+  cisac: 'cwrkit statements (docs/statements.md)',
+  summary: 'The same file was imported before with another sending society.',
+  message: (p) => `this file was imported before as statement ${s(p, 'id')} from society ${s(p, 'stored')}, not ${s(p, 'given')}: the stored statement is kept`,
+});

@@ -112,6 +112,8 @@ export async function readXml(path: string, options: XmlReadOptions, sink: LineS
     trimValues: true,
     htmlEntities: true,
     captureMetaData: true,
+    // With the DOCTYPE refused only the five XML entities and character references remain, so the
+    // expansion limits may be raised to fit statements with many '&amp;' in titles.
     processEntities: { enabled: true, maxTotalExpansions: 10_000_000, maxExpandedLength: 100_000_000 },
     isArray: (_name, jpath) => jpath === profile.linePath,
   });

@@ -65,6 +65,25 @@ describe('statement import into a real SQLite catalogue', () => {
     d.close();
   });
 
+  it('says so when the same file comes again from another society', async () => {
+    const d = db();
+    await importStatement(d, CRD, { from: '052' });
+    const r = await importStatement(d, CRD, { from: '035' });
+    expect(r).toMatchObject({ status: 'existing', id: 1 });
+    expect(r.diagnostics.map((x) => [x.rule, x.severity])).toEqual([['stmt-already-imported', 'warning']]);
+    d.close();
+  });
+
+  it('refuses an unusable --layouts file (overlapping fields) before reading', async () => {
+    const d = db();
+    const bad = join(tmp(), 'layouts.json');
+    writeFileSync(bad, JSON.stringify({ records: { WER: { length: 20, fields: [{ name: 'a', start: 1, length: 10, type: 'A' }, { name: 'b', start: 5, length: 3, type: 'A' }] } } }));
+    const r = await importStatement(d, CRD, { from: '052', layouts: bad });
+    expect(r.status).toBe('invalid');
+    expect(r.diagnostics[0]?.message).toMatch(/inside the previous field/);
+    d.close();
+  });
+
   it('a rejected file can be fixed and imported afterwards (nothing half-stored blocks it)', async () => {
     const d = db();
     const p = join(tmp(), 's.csv');
