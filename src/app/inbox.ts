@@ -9,6 +9,7 @@ import { appendFileSync, closeSync, copyFileSync, existsSync, mkdirSync, openSyn
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository } from '../catalogue/repositories/reconciliation.js';
+import type { Rate } from '../reconcile/amounts.js';
 import { ReconcileService, writePrivate, type ReconcileRequest, type StatementSource } from './reconcile.js';
 
 export type StatementFormat = 'crd' | 'csv' | 'xml';
@@ -99,6 +100,8 @@ export interface InboxOptions {
   readonly archive: string | null;
   readonly rules: readonly FilenameRule[];
   readonly request: ReconcileRequest;
+  /** Rate per statement currency (from a rate file), used when `request.rate` is null. */
+  readonly rateFor?: (currency: string, local: string) => Rate | null;
   /** Percentage of unmatched (incl. review) lines above which a statement needs a person. */
   readonly maxUnmatchedPercent: number;
   readonly logFile: string;
@@ -234,7 +237,10 @@ export async function processInbox(db: Db, opts: InboxOptions): Promise<InboxMan
         }
         r.statement = imported.statementId;
         // A new service per file: the catalogue may have changed between files.
-        const o = new ReconcileService(db, opts.source(db)).reconcile(imported.statementId, opts.request);
+        const source = opts.source(db);
+        const currency = source.header(imported.statementId)?.currency ?? '';
+        const request = opts.request.rate === null && opts.rateFor ? { ...opts.request, rate: opts.rateFor(currency, opts.request.localCurrency) } : opts.request;
+        const o = new ReconcileService(db, source).reconcile(imported.statementId, request);
         const s = o.summary;
         Object.assign(r, { lines: s.lines, matched: s.matched, review: s.review, unmatched: s.unmatched, discrepancies: s.discrepancies });
         const open = s.unmatched + s.review;

@@ -110,6 +110,28 @@ export class ReconcileService {
   }
 }
 
+/** Reads a rate file: one rate a line ("EUR:KZT=512.34"), blank lines and # comments ignored.
+ * Returns the rates, or the 1-based number of the first bad line. */
+export function parseRateFile(text: string): Rate[] | { badLine: number } {
+  const out: Rate[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const t = (lines[i] ?? '').replace(/#.*$/, '').trim();
+    if (t === '') continue;
+    const r = parseRate(t);
+    if (r === null) return { badLine: i + 1 };
+    out.push(r);
+  }
+  return out;
+}
+
+/** The rate of a rate file for statement currency -> local currency (either direction). */
+export function pickRate(rates: readonly Rate[], from: string, to: string): Rate | null {
+  const f = from.toUpperCase();
+  const t = to.toUpperCase();
+  return rates.find((r) => r.from === f && r.to === t) ?? rates.find((r) => r.from === t && r.to === f) ?? null;
+}
+
 /** Parses --received: "1234.56" (statement currency), "KZT:512345.67" or "512345.67 KZT". */
 export function parseReceived(text: string, statementCurrency: string, statementScale: number = minorUnits(statementCurrency)): Received | null {
   const t = text.trim();

@@ -8,7 +8,7 @@ import { kill } from 'node:process';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_RULES, InboxError, parseRules, processInbox, type FileRoute } from '../../app/inbox.js';
-import { parseReceived, ReconcileService, reconcileJson, writeReports } from '../../app/reconcile.js';
+import { parseRateFile, parseReceived, pickRate, ReconcileService, reconcileJson, writeReports } from '../../app/reconcile.js';
 import { importStatement } from '../../app/statements.js';
 import type { Db } from '../../catalogue/db.js';
 import { ReconciliationRepository } from '../../catalogue/repositories/reconciliation.js';
@@ -26,6 +26,7 @@ interface Flags extends SettingsFlags {
   report?: string;
   csv?: string;
   rate?: string;
+  rateFile?: string;
   received?: string;
   currency?: string;
   inbox?: string;
@@ -48,6 +49,22 @@ function rateFrom(flag: string | undefined): Rate | null {
   const r = parseRate(flag);
   if (r === null) throw new CliError(`--rate must look like EUR:KZT=512.34 (1 EUR = 512.34 KZT), not "${flag}"`);
   return r;
+}
+
+/** --rate, else the matching rate of --rate-file, for one statement currency. */
+function ratesFrom(ctx: CliContext, flags: Flags): (currency: string, local: string) => Rate | null {
+  const fixed = rateFrom(flags.rate);
+  if (fixed !== null || flags.rateFile === undefined) return () => fixed;
+  const file = resolve(ctx.io.cwd, flags.rateFile);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`cannot read the rate file ${flags.rateFile}`);
+  }
+  const rates = parseRateFile(text);
+  if (!Array.isArray(rates)) throw new CliError(`${flags.rateFile}:${rates.badLine}: a rate looks like EUR:KZT=512.34`);
+  return (currency, local) => pickRate(rates, currency, local);
 }
 
 function isAlive(pid: number): boolean {
@@ -74,6 +91,7 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
     .option('--report <file.html>', 'write a self-contained HTML report (one statement)')
     .option('--csv <dir>', 'write member statements and the unmatched list as CSV files into this folder')
     .option('--rate <A:B=R>', 'exchange rate from the statement currency to the local one, e.g. EUR:KZT=512.34')
+    .option('--rate-file <file>', 'rates, one a line (EUR:KZT=512.34); the one for each statement currency is used')
     .option('--received <amount>', 'amount actually received (bank charges): 1234.56 in the statement currency, or KZT:612345.00')
     .option('--currency <code>', 'local currency (default: settings, else KZT)')
     .option('--inbox <dir>', 'cron: import and reconcile every new statement file in this folder')
@@ -98,7 +116,7 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
     if (ids.length === 0) throw new CliError('give statement ids (cwrkit statement list) or --inbox DIR');
     const statementIds = parseIds(ids);
     if (flags.report !== undefined && statementIds.length > 1) throw new CliError('--report writes one statement: give one id');
-    const rate = rateFrom(flags.rate);
+    const rateFor = ratesFrom(ctx, flags);
     const { db, settings } = openFromFlags(ctx, flags);
     try {
       const source = sqlStatementSource(db);
@@ -112,7 +130,8 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
         const spin = out.spinner(`reconciling statement ${id}`);
         let o;
         try {
-          o = svc.reconcile(id, { society: settings.society, localCurrency: (flags.currency ?? settings.currency).toUpperCase(), rate, received });
+          const local = (flags.currency ?? settings.currency).toUpperCase();
+          o = svc.reconcile(id, { society: settings.society, localCurrency: local, rate: rateFor(header.currency, local), received });
         } catch (e) {
           asCliError(e);
         } finally {
@@ -177,7 +196,7 @@ async function runInbox(ctx: CliContext, flags: Flags, command: Command): Promis
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`cannot read ${flags.fromFilenameRules}: no such file`);
     asCliError(e);
   }
-  const rate = rateFrom(flags.rate);
+  const rateFor = ratesFrom(ctx, flags);
   const { db, settings } = openFromFlags(ctx, flags);
   try {
     const importer = async (d: Db, file: string, route: FileRoute): Promise<{ statementId: number } | { errors: readonly string[] }> => {
@@ -191,7 +210,8 @@ async function runInbox(ctx: CliContext, flags: Flags, command: Command): Promis
         inbox,
         archive,
         rules,
-        request: { society: settings.society, localCurrency: (flags.currency ?? settings.currency).toUpperCase(), rate, received: null },
+        request: { society: settings.society, localCurrency: (flags.currency ?? settings.currency).toUpperCase(), rate: null, received: null },
+        rateFor,
         maxUnmatchedPercent: max,
         logFile: flags.log !== undefined ? resolve(ctx.io.cwd, flags.log) : join(inbox, '.cwrkit-reconcile.log'),
         manifestDir: flags.manifestDir !== undefined ? resolve(ctx.io.cwd, flags.manifestDir) : join(archive ?? inbox, 'manifests'),

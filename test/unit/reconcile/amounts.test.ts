@@ -80,3 +80,31 @@ describe('CumulativeScaler', () => {
     expect(out).toBe(s.image(total));
   });
 });
+
+describe('rate files', () => {
+  it('reads rates and picks the one for a statement currency, either direction', async () => {
+    const { parseRateFile, pickRate } = await import('../../../src/app/reconcile.js');
+    const rates = parseRateFile('# monthly rates\nEUR:KZT=512.34\n\nKZT:GBP=0.0015 # reverse\n');
+    expect(Array.isArray(rates)).toBe(true);
+    if (!Array.isArray(rates)) return;
+    expect(pickRate(rates, 'eur', 'KZT')?.text).toBe('EUR:KZT=512.34');
+    expect(pickRate(rates, 'GBP', 'KZT')?.text).toBe('KZT:GBP=0.0015');
+    expect(pickRate(rates, 'USD', 'KZT')).toBeNull();
+    expect(parseRateFile('EUR:KZT=1\nnonsense\n')).toEqual({ badLine: 2 });
+  });
+});
+
+describe('effectiveRate and parseReceived', () => {
+  it('turns a reverse rate round and refuses one for another currency', async () => {
+    const { effectiveRate, parseReceived } = await import('../../../src/app/reconcile.js');
+    const st = { id: 1, fromSociety: '052', currency: 'GBP', scale: 2, declaredTotal: null, rate: null };
+    expect(effectiveRate(parseRate('KZT:GBP=0.0015'), st, 'KZT')).toMatchObject({ from: 'GBP', to: 'KZT', num: 10000n, den: 15n });
+    expect(() => effectiveRate(parseRate('EUR:KZT=500'), st, 'KZT')).toThrow(/does not apply/);
+    expect(effectiveRate(null, { ...st, rate: 'GBP:KZT=600' }, 'KZT')?.num).toBe(600n);
+    expect(parseReceived('12.5', 'EUR', 6)).toEqual({ amount: 12500000n, currency: 'EUR' });
+    expect(parseReceived('KZT:612345.67', 'EUR', 6)).toEqual({ amount: 61234567n, currency: 'KZT' });
+    expect(parseReceived('612345.67 KZT', 'EUR')).toEqual({ amount: 61234567n, currency: 'KZT' });
+    expect(parseReceived('-5', 'EUR')).toBeNull();
+    expect(parseReceived('abc', 'EUR')).toBeNull();
+  });
+});
