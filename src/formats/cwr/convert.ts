@@ -179,7 +179,7 @@ export class CwrConverter {
   }
 
   #targetType(rec: CwrRecord, ctx: TxContext): string | null {
-    const { from, to } = this.options;
+    const { from } = this.options;
     if (rec.layout === undefined) return null;
     let type = rec.type;
     const request = ctx.header.type === ISWC_REQUEST.header2x || ctx.header.type === ISWC_REQUEST.header3x;
