@@ -112,8 +112,9 @@ const RECORD_TYPE = /^[A-Z]{3}$/;
 export function msgContent(d: Diagnostic, recordSequence: number, recordType: string): MsgContent {
   const rule = ruleById(d.rule);
   const keyRecord = d.params?.['msgRecord'];
-  const record =
-    d.record !== null && RECORD_TYPE.test(d.record) ? d.record : typeof keyRecord === 'string' && RECORD_TYPE.test(keyRecord) && keyRecord !== 'FIL' ? keyRecord : recordType;
+  const candidates = [d.record, typeof keyRecord === 'string' && keyRecord !== 'FIL' ? keyRecord : null, recordType];
+  // A garbage line has no real record type: write what can be written of it, CIS-safe.
+  const record = candidates.find((c): c is string => c !== null && RECORD_TYPE.test(c)) ?? (cisText(d.record ?? recordType, 3) || '???').padEnd(3, '?');
   return {
     message_type: messageType(d),
     original_record_sequence_number: recordSequence,

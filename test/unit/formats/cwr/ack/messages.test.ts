@@ -90,6 +90,15 @@ describe('MSG content', () => {
   });
 
   it.each([
+    ['control characters', '\u0000\u0001\u0002', '???'],
+    ['lower case', 'xy', 'XY?'],
+    ['digits and letters', '9ab', '9AB'],
+  ])('a garbage line (%s) gets a CIS-safe record type', (_name, type, expected) => {
+    const d = diag({ rule: 'record-type-unknown', level: 'record', severity: 'error', record: type, field: 'record_type' });
+    expect(msgContent(d, 5, type)).toMatchObject({ original_record_type: expected, original_record_sequence_number: 5, message_type: 'R' });
+  });
+
+  it.each([
     ['error', 'record', 'R'],
     ['error', 'transaction', 'T'],
     ['warning', 'transaction', 'F'],
