@@ -505,6 +505,8 @@ class Importer {
               fi.sender = hdrSender(ev.record);
               fi.version = this.options.version ?? versionFromHeader(ev.record.text) ?? fi.version;
             } else if (ev.kind === 'grh') {
+              // The run and file rows must outlive a rolled-back group: create them first.
+              fi.ensureFile();
               this.db.exec(`SAVEPOINT ${SAVEPOINT}`);
               inGroup = true;
               fi.group = zero();

@@ -166,6 +166,25 @@ describe('import semantics', () => {
     ]);
   });
 
+  it('a rejected first group does not take the run and file rows with it', async () => {
+    const db = catalogue(tmp());
+    const text = cwrText({ pb: QMP }, [
+      { type: 'NWR', works: [work('W1', 'FIRST'), work('W2', 'SECOND')] },
+      { type: 'REV', works: [work('W3', 'THIRD', { type: 'REV' })] },
+    ]);
+    const lines = text.split('\r\n');
+    const grt = lines.findIndex((l) => l.startsWith('GRT'));
+    lines[grt] = `${(lines[grt] ?? '').slice(0, 8)}00000009${(lines[grt] ?? '').slice(16)}`;
+    const path = join(tmp(), cwrName(1));
+    writeFileSync(path, lines.join('\r\n'));
+    const s = await importFiles(db, [path]);
+    expect(s.files[0]?.validation?.rejectedGroups).toEqual([1]);
+    expect(s.works).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(db.prepare('SELECT w.submitter_work_number, h.file_id = f.id AS linked FROM works w JOIN work_history h ON h.work_id = w.id JOIN files f ON f.run_id = ?').all(s.run)).toEqual([
+      { submitter_work_number: 'W3', linked: 1 },
+    ]);
+  });
+
   it('a failure in the middle of a file leaves the catalogue exactly as it was', async () => {
     const db = catalogue(tmp());
     await importFiles(db, [writeCwr(tmp(), cwrName(1), { pb: QMP }, [{ type: 'NWR', works: [work('W1', 'DALA')] }])]);
