@@ -3,7 +3,7 @@
  * previous result of the same statement, in one immediate transaction).
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository } from '../catalogue/repositories/reconciliation.js';
@@ -189,19 +189,25 @@ export function writeReports(db: Db, statementId: number, opts: { html?: string;
     }
   }
   if (opts.csvDir !== undefined) {
-    const r = reader.report(statementId, Number.MAX_SAFE_INTEGER);
+    const r = reader.report(statementId);
     if (r) {
       mkdirSync(opts.csvDir, { recursive: true, mode: 0o700 });
-      const files: [string, string][] = [
-        [`statement-${statementId}-members.csv`, membersCsv(r)],
-        [`statement-${statementId}-member-lines.csv`, memberLinesCsv(r)],
-        [`statement-${statementId}-unmatched.csv`, unmatchedCsv(r)],
-      ];
-      for (const [name, text] of files) {
-        const p = join(opts.csvDir, name);
-        writePrivate(p, text);
-        written.push(p);
+      const members = join(opts.csvDir, `statement-${statementId}-members.csv`);
+      writePrivate(members, membersCsv(r));
+      // Member statement lines: streamed page by page into a private temp file, then renamed.
+      const lines = join(opts.csvDir, `statement-${statementId}-member-lines.csv`);
+      const tmp = `${lines}.${randomBytes(6).toString('hex')}.tmp`;
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeSync(fd, memberLinesCsv([], true));
+        reader.memberLines(statementId, (rows) => void writeSync(fd, memberLinesCsv(rows, false)));
+      } finally {
+        closeSync(fd);
       }
+      renameSync(tmp, lines);
+      const unmatched = join(opts.csvDir, `statement-${statementId}-unmatched.csv`);
+      writePrivate(unmatched, unmatchedCsv(reader.report(statementId, 0, Number.MAX_SAFE_INTEGER) ?? r));
+      written.push(members, lines, unmatched);
     }
   }
   return written;

@@ -7,6 +7,7 @@ import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository, type LineRow, type ReconciliationRow } from '../catalogue/repositories/reconciliation.js';
 import { formatMinor } from './amounts.js';
 import { displayName } from './catalogue-source.js';
+import type { MemberLineRow } from '../reporting/csv-reconcile.js';
 
 export interface PathStep {
   readonly step: 'key' | 'work' | 'party' | 'share' | 'rate' | 'amount' | 'member';
@@ -158,7 +159,7 @@ export class ReportReader {
     };
   }
 
-  report(statementId: number, maxLines = 2000): ReconReport | null {
+  report(statementId: number, maxLines = 2000, maxNotMatched = maxLines): ReconReport | null {
     const rec = this.repo.forStatement(statementId);
     if (!rec) return null;
     const id = Number(rec.id);
@@ -178,7 +179,7 @@ export class ReportReader {
       const p = this.partyInfo(Number(m.party_id));
       return { partyId: Number(m.party_id), ipi: p.ipi, name: p.name, amount: formatMinor(m.amount, scale), local: fm(m.local, lscale), lines: Number(m.lines) };
     });
-    const notMatched = [...this.repo.lines(id, 'review'), ...this.repo.lines(id, 'unmatched')].sort((a, b) => Number(a.id - b.id)).slice(0, maxLines).map((l) => this.reportLine(l, rec));
+    const notMatched = [...this.repo.lines(id, 'review'), ...this.repo.lines(id, 'unmatched')].sort((a, b) => Number(a.id - b.id)).slice(0, maxNotMatched).map((l) => this.reportLine(l, rec));
     const lineRefs = new Map<number, string | null>();
     const findings = this.repo.findings(id).map((f) => {
       const lineId = num(f.line_id);
@@ -250,5 +251,67 @@ export class ReportReader {
     path.push({ step: 'amount', text: `${l.amount} ${rec.currency} on the statement, ${l.net} after charges${l.local !== null ? `, ${l.local} ${rec.local_currency ?? ''}` : ''}; unallocated ${l.unallocated}${l.reason ? ` (${l.reason})` : ''}` });
     for (const m of l.members) path.push({ step: 'member', text: `${m.name}${m.ipi ? ` (IPI ${m.ipi})` : ''}: weight ${pct(m.weight)}, ${m.amount} ${rec.currency}${m.local !== null ? `, ${m.local} ${rec.local_currency ?? ''}` : ''}` });
     return { line: l, reconciliation: { statement: Number(rec.statement_id), currency: rec.currency, localCurrency: rec.local_currency, rate: rec.rate }, path };
+  }
+
+  /** Streams the member statement rows (line x member paid) of a statement's reconciliation in
+   * pages, joined in SQL: no per-line queries, bounded memory. */
+  memberLines(statementId: number, onPage: (rows: MemberLineRow[]) => void, pageSize = 10_000): number {
+    const rec = this.repo.forStatement(statementId);
+    if (!rec) return 0;
+    const scale = Number(rec.scale);
+    const lscale = rec.local_scale === null ? 0 : Number(rec.local_scale);
+    const stmt = this.db
+      .prepare(
+        `SELECT a.line_id, a.party_id, p.ipi_name_number AS ipi, p.name, p.first_name, l.statement_line_id, l.line_ref, l.work_id, w.title, l.right, l.territory, a.weight, a.amount, a.local
+         FROM reconciliation_allocations a JOIN reconciliation_lines l ON l.id = a.line_id
+         LEFT JOIN parties p ON p.id = a.party_id LEFT JOIN works w ON w.id = l.work_id
+         WHERE l.reconciliation_id = ? AND (a.line_id > ? OR (a.line_id = ? AND a.party_id > ?)) ORDER BY a.line_id, a.party_id LIMIT ?`,
+      )
+      .safeIntegers(true);
+    let lastLine = -1n;
+    let lastParty = -1n;
+    let n = 0;
+    for (;;) {
+      const rows = stmt.all(rec.id, lastLine, lastLine, lastParty, pageSize) as {
+        line_id: bigint;
+        party_id: bigint;
+        ipi: string | null;
+        name: string | null;
+        first_name: string | null;
+        statement_line_id: bigint;
+        line_ref: string | null;
+        work_id: bigint | null;
+        title: string | null;
+        right: string | null;
+        territory: string | null;
+        weight: bigint;
+        amount: bigint;
+        local: bigint | null;
+      }[];
+      if (rows.length === 0) break;
+      onPage(
+        rows.map((r) => ({
+          ipi: r.ipi,
+          name: r.name === null ? `party ${r.party_id}` : displayName(r.name, r.first_name),
+          statementLine: Number(r.statement_line_id),
+          ref: r.line_ref,
+          workId: num(r.work_id),
+          title: r.title,
+          right: r.right,
+          territory: r.territory,
+          weight: Number(r.weight),
+          amount: formatMinor(r.amount, scale),
+          currency: rec.currency,
+          local: r.local === null ? null : formatMinor(r.local, lscale),
+          localCurrency: rec.local_currency,
+        })),
+      );
+      n += rows.length;
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < pageSize) break;
+      lastLine = last.line_id;
+      lastParty = last.party_id;
+    }
+    return n;
   }
 }

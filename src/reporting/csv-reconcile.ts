@@ -27,15 +27,29 @@ export function membersCsv(r: ReconReport): string {
   );
 }
 
-/** One row per line and member paid (the member statements). */
-export function memberLinesCsv(r: ReconReport): string {
-  const rows: Cell[][] = [];
-  for (const l of r.lines) {
-    for (const m of l.members) {
-      rows.push([guardText(m.ipi), guardText(m.name), l.statementLine, guardText(l.ref), l.workId, guardText(l.workTitle), l.right, l.territory, m.weight, m.amount, r.currency, m.local, r.localCurrency]);
-    }
-  }
-  return csv(['ipi', 'name', 'statement_line', 'line_ref', 'work_id', 'title', 'right', 'territory', 'weight', 'amount', 'currency', 'local_amount', 'local_currency'], rows);
+/** Header of the member statement lines (one row per line and member paid). */
+export const MEMBER_LINES_HEADER = ['ipi', 'name', 'statement_line', 'line_ref', 'work_id', 'title', 'right', 'territory', 'weight', 'amount', 'currency', 'local_amount', 'local_currency'] as const;
+
+export interface MemberLineRow {
+  readonly ipi: string | null;
+  readonly name: string;
+  readonly statementLine: number;
+  readonly ref: string | null;
+  readonly workId: number | null;
+  readonly title: string | null;
+  readonly right: string | null;
+  readonly territory: string | null;
+  readonly weight: number;
+  readonly amount: string;
+  readonly currency: string;
+  readonly local: string | null;
+  readonly localCurrency: string | null;
+}
+
+/** CSV text of member statement rows (the header only when `header` is true). */
+export function memberLinesCsv(rows: readonly MemberLineRow[], header: boolean): string {
+  const body = rows.map((r) => [guardText(r.ipi), guardText(r.name), r.statementLine, guardText(r.ref), r.workId, guardText(r.title), r.right, r.territory, r.weight, r.amount, r.currency, r.local, r.localCurrency].map((c) => (c === null ? '' : String(c))));
+  return stringify(header ? [[...MEMBER_LINES_HEADER], ...body] : body, { eof: true });
 }
 
 export function unmatchedCsv(r: ReconReport): string {

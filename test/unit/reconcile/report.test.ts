@@ -52,6 +52,9 @@ describe('reports, explain and review', () => {
     const members = readFileSync(join(dir, 'csv', 'statement-3-members.csv'), 'utf8');
     expect(members).toContain(`'=HYPERLINK`);
     expect(members).toContain(',-2.50,EUR,');
+    const memberLines = readFileSync(join(dir, 'csv', 'statement-3-member-lines.csv'), 'utf8').trim().split('\n');
+    expect(memberLines[0]).toBe('ipi,name,statement_line,line_ref,work_id,title,right,territory,weight,amount,currency,local_amount,local_currency');
+    expect(memberLines.slice(1)).toEqual([`00014107338,"'=HYPERLINK(""x"")",1,R-1,${w1},<script>alert(1)</script> & Қара,PR,0398,10000,-2.50,EUR,,`]);
     const unmatched = readFileSync(join(dir, 'csv', 'statement-3-unmatched.csv'), 'utf8');
     expect(unmatched).toContain("'=cmd");
 
