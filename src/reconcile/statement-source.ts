@@ -109,6 +109,6 @@ export class SqlStatementSource implements StatementSource {
   }
 }
 
-export function sqlStatementSource(db: Db): StatementSource {
+export function sqlStatementSource(db: Db): SqlStatementSource {
   return new SqlStatementSource(db);
 }

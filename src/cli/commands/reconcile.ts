@@ -138,6 +138,12 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
           spin.stop();
         }
         const doc = reconcileJson(o);
+        const other = source.otherCurrencyLines(id);
+        if (other > 0) {
+          doc['otherCurrencyLines'] = other;
+          out.warn(`statement ${id}: ${other} line(s) in another currency than ${header.currency} were left out`);
+          ctx.fail(EXIT.FINDINGS);
+        }
         docs.push(doc);
         const s = o.summary;
         if (s.unmatched > 0 || s.review > 0 || s.discrepancies > 0) ctx.fail(EXIT.FINDINGS);
