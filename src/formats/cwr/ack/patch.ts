@@ -4,6 +4,8 @@
  * an affected original transaction gets status RJ; the reason is in the file-level ACK (original
  * transaction type HDR/TRL) at the end of the group. The pass streams the file, so memory stays
  * bounded; it changes only the two status characters of ACK records, located through the layout.
+ * An echo written before the verdict stays in place (record counts are unchanged), as in the RJ
+ * acknowledgements societies send that still carry the transaction.
  */
 import { readFileLines } from '../../../io/line-reader.js';
 import { LineWriter } from '../writer.js';
