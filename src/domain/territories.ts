@@ -39,7 +39,8 @@ export function territory(code: string | number): TisTerritory | undefined {
 }
 
 export function isTisCode(code: string | number): boolean {
-  return idx().byCode.has(normaliseTis(code));
+  const c = normaliseTis(code);
+  return idx().byCode.has(c) || idx().children.has(c) || countries().idx.has(c);
 }
 
 const inRange = (date: string, from: string, until: string): boolean => from <= date && date <= until;
@@ -63,11 +64,14 @@ export function expandTerritory(code: string | number, date: string = new Date()
     if (seen.has(t)) return;
     seen.add(t);
     const info = byCode.get(t);
-    if (info && info.type === 'COUNTRY') {
-      if (inRange(date, info.from, info.until)) out.add(t);
+    const kids = children.get(t);
+    // A country, or a leaf of the hierarchy missing from the territory list (historical
+    // countries such as 0810 USSR appear only in the hierarchy): its links carry the dates.
+    if ((info && info.type === 'COUNTRY') || (!info && !kids && countries().idx.has(t))) {
+      if (!info || inRange(date, info.from, info.until)) out.add(t);
       return;
     }
-    for (const link of children.get(t) ?? []) if (inRange(date, link.from, link.until)) walk(link.child);
+    for (const link of kids ?? []) if (inRange(date, link.from, link.until)) walk(link.child);
   };
   walk(c);
   cache.set(key, out);
@@ -107,7 +111,10 @@ let countryIdx: Map<string, number> | undefined;
 /** Every country (TIS type COUNTRY) gets a dense index, so per-country sums use typed arrays. */
 function countries(): { codes: string[]; idx: Map<string, number> } {
   if (!countryCodes || !countryIdx) {
-    countryCodes = [...idx().byCode.values()].filter((t) => t.type === 'COUNTRY').map((t) => t.code).sort();
+    const { byCode, children } = idx();
+    const leaves = new Set<string>();
+    for (const list of children.values()) for (const l of list) if (!byCode.has(l.child) && !children.has(l.child)) leaves.add(l.child);
+    countryCodes = [...[...byCode.values()].filter((t) => t.type === 'COUNTRY').map((t) => t.code), ...leaves].sort();
     countryIdx = new Map(countryCodes.map((c, i) => [c, i]));
   }
   return { codes: countryCodes, idx: countryIdx };

@@ -28,7 +28,7 @@ export function lookup(name: string): ReadonlySet<string> {
   let set = sets.get(name);
   if (set === undefined) {
     if (name === 'society_code') set = new Set(Object.keys(SOCIETIES));
-    else if (name === 'tis_territories') set = new Set(tis.territories.map((t) => t[0] ?? ''));
+    else if (name === 'tis_territories') set = new Set([...tis.territories.map((t) => t[0] ?? ''), ...tis.links.flatMap((l) => [l[0] ?? '', l[1] ?? ''])]);
     else set = new Set(Object.keys(CODES[name] ?? {}));
     sets.set(name, set);
   }
