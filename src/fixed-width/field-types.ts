@@ -22,15 +22,19 @@ export interface DecodedField {
   readonly problem?: FieldProblem;
 }
 
-const BLANK = /^ *$/;
 const DIGITS = /^[0-9]+$/;
 
 function isBlank(raw: string): boolean {
-  return BLANK.test(raw);
+  // A loop: no regex call on the hot path, and most fields fail at the first character.
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return DAYS[month - 1] ?? 0;
 }
 
 /** True when `raw` (8 digits) is a real calendar date. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRecord, decodeRecord } from '../../../src/fixed-width/codec.js';
 import type { FieldSpec, FieldType, RecordLayout } from '../../../src/fixed-width/layout.js';
 import { decodeBytes } from '../../../src/io/encoding.js';
+import { isValidDate } from '../../../src/fixed-width/field-types.js';
 import { readLinesFrom, type Line } from '../../../src/io/line-reader.js';
 
 function layoutOf(fields: Array<[FieldType, number, 'M' | 'O']>): RecordLayout {
@@ -79,5 +80,20 @@ describe('decodeBytes: the native shortcut matches iconv-lite', () => {
   ])('%s %j', (encoding, list) => {
     const buf = Buffer.from(list);
     expect(decodeBytes(buf, encoding)).toBe(iconv.decode(buf, encoding));
+  });
+});
+
+describe('isValidDate without Date objects', () => {
+  it.each([
+    ['20240229', true],
+    ['20230229', false],
+    ['19000229', false],
+    ['20000229', true],
+    ['00040229', true],
+    ['20241231', true],
+    ['20240431', false],
+    ['20241300', false],
+  ])('%s -> %s', (raw, ok) => {
+    expect(isValidDate(raw)).toBe(ok);
   });
 });
