@@ -51,6 +51,8 @@ interface Group {
   totals: Map<string, bigint>;
 }
 
+const SEQUENCE_REPORTS = 20;
+
 export async function readCrd(source: string | AsyncIterable<Buffer>, options: CrdReadOptions, sink: LineSink): Promise<IntakeResult> {
   const layouts = options.layouts ?? crdLayouts();
   const file = options.fileName ?? (typeof source === 'string' ? basename(source) : 'stdin');
@@ -172,6 +174,28 @@ export async function readCrd(source: string | AsyncIterable<Buffer>, options: C
     lineCount++;
     batch.push(checked);
     if (batch.length >= batchSize) flush();
+  };
+
+  // CTL-07: sequence numbers (warnings, at most SEQUENCE_REPORTS of them).
+  let recordSeq = -1;
+  let sequenceReports = 0;
+  const checkSequence = (line: Line, header: boolean, txSeq: number, layout: RecordLayout | undefined): void => {
+    if (layout !== undefined && !layout.prefix) return;
+    recordSeq = header ? 0 : recordSeq + 1;
+    if (sequenceReports >= SEQUENCE_REPORTS) return;
+    const tx = line.text.slice(3, 11);
+    const rec = line.text.slice(11, 19);
+    const want = [
+      ['transaction_sequence_number', tx, txSeq, 4],
+      ['record_sequence_number', rec, recordSeq, 12],
+    ] as const;
+    for (const [field, found, expected, column] of want) {
+      if (!/^[0-9]{8}$/.test(found) || Number(found) !== expected) {
+        sequenceReports++;
+        report({ ...at(R.SEQUENCE, line.no, column, field, { field, found, expected }, line.text.slice(0, 3)), length: 8 });
+        return;
+      }
+    }
   };
 
   const closeGroup = (found: string, line: number): void => {
@@ -416,6 +440,7 @@ export async function readCrd(source: string | AsyncIterable<Buffer>, options: C
       }
       group.records++;
       if (type === group.type) group.transactions++;
+      checkSequence(line, type === group.type, group.transactions - 1, layout);
       if (layout === undefined) {
         unknown.push({ line: line.no, type, text: t });
         if (!unknownLayoutReported.has(type)) report(at(R.RECORD_UNKNOWN, line.no, 1, 'record_type', { found: type }, type));

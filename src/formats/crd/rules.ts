@@ -168,3 +168,12 @@ export const SENDER_DIFFERS = defineRule({
   summary: 'The HDR sender is not the society given with --from.',
   message: (p) => `the HDR sender is society ${s(p, 'found')}, not ${s(p, 'expected')} as given with --from`,
 });
+
+export const SEQUENCE = defineRule({
+  id: 'crd-sequence',
+  level: 'record',
+  severity: 'warning',
+  cisac: 'CRD rules.md CTL-07 (unconfirmed for CRD: warning)',
+  summary: 'Transaction sequence numbers run 0, 1, 2 ... per group; record sequence numbers 0, 1, 2 ... per transaction.',
+  message: (p) => `${s(p, 'field')} is ${s(p, 'found')}, expected ${s(p, 'expected')}`,
+});
