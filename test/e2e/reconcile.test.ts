@@ -90,4 +90,25 @@ describe('cwrkit reconcile (built CLI)', () => {
     expect(x.line).toMatchObject({ method: 'title-writer', workTitle: 'Қара торғай' });
     expect(x.path.map((p) => p.step)).toEqual(['key', 'work', 'share', 'rate', 'amount', 'member', 'member']);
   });
+
+  it('exits 1 and says so on stderr when a statement needs a person; review lists the lines', async () => {
+    const dir = tmp();
+    catalogue(dir);
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'PRS_052_X.csv'), [HEADER, ',,Dala,,,,,PR,0398,,5.00,EUR,X-1', ',,Unknown Song,Nobody,,,,PR,0398,,7.00,EUR,X-2'].join('\n') + '\n');
+    const env = { CWRKIT_DB: join(dir, 'c.db') };
+    const cron = await runCli(['reconcile', '--inbox', 'in'], { cwd: dir, env });
+    expect(cron.exitCode).toBe(1);
+    expect(cron.stdout).toBe('');
+    expect(cron.stderr).toContain('PRS_052_X.csv: statement 1: 2 lines, 0 matched, 1 review, 1 unmatched — needs review');
+    expect(cron.stderr).not.toMatch(/\x1b\[/);
+    const review = await runCli(['review', '--json'], { cwd: dir, env });
+    expect(review.exitCode).toBe(1);
+    const doc = JSON.parse(review.stdout) as { count: number; lines: { ref: string; status: string; candidates: { title: string }[] }[] };
+    expect(doc.lines.map((l) => [l.ref, l.status])).toEqual([
+      ['X-1', 'review'],
+      ['X-2', 'unmatched'],
+    ]);
+    expect(doc.lines[0]?.candidates[0]?.title).toBe('DALA');
+  });
 });
