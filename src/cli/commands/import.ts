@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CatalogueBusyError, importFiles, type ImportFileResult, type ImportSummary } from '../../app/import.js';
 import { fetchLines } from '../../io/fetch-lines.js';
 import { renderDiagnostic } from '../../reporting/diagnostics-text.js';
+import { ProfileError } from '../../validation/profile.js';
 import { withExamples, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -40,7 +41,7 @@ export function importJson(s: ImportSummary): Record<string, unknown> {
   return { works: s.works, transactions: s.transactions, acks: s.acks, conflicts: s.conflicts, run: s.run, files: s.files.map(fileJson) };
 }
 
-async function renderFile(out: Output, f: ImportFileResult, maxShown: number): Promise<void> {
+async function renderFile(out: Output, f: ImportFileResult, maxShown: number, dryRun: boolean): Promise<void> {
   const c = out.out;
   const name = c.bold(f.path);
   if (f.status === 'unreadable') return out.print(`${name}: ${c.red('cannot read')} (${f.error ?? 'unknown error'})`);
@@ -55,7 +56,7 @@ async function renderFile(out: Output, f: ImportFileResult, maxShown: number): P
     if (hidden > 0) text += c.dim(`... and ${hidden} more (use --json for all)\n`);
   }
   const t = f.transactions;
-  const verdict = f.status === 'imported' ? c.green('imported') : c.red('rejected, nothing stored');
+  const verdict = f.status === 'imported' ? c.green(dryRun ? 'would be imported' : 'imported') : c.red('rejected, nothing stored');
   text += `${name}: ${verdict} — CWR ${v?.info.version ?? '?'}, ${t.total} transactions: ${t.accepted} accepted, ${t.rejected} rejected; `;
   text += `works ${f.works.inserted} new, ${f.works.updated} updated, ${f.works.unchanged} unchanged`;
   if (f.acks.received > 0) text += `; ACKs ${f.acks.matched} matched, ${f.acks.unmatched} unmatched`;
@@ -94,6 +95,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       });
     } catch (e) {
       if (e instanceof CatalogueBusyError) throw new CliError(e.message, EXIT.BUSY, e.code);
+      if (e instanceof ProfileError) throw new CliError(e.message); // a bad profile is a usage error (exit 2)
       throw e;
     } finally {
       spinner.stop();
@@ -103,7 +105,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       out.json(importJson(summary));
     } else {
       const max = Number(flags.maxShown ?? 50);
-      for (const f of summary.files) await renderFile(out, f, Number.isFinite(max) ? max : 50);
+      for (const f of summary.files) await renderFile(out, f, Number.isFinite(max) ? max : 50, summary.dryRun);
       const w = summary.works;
       const t = summary.transactions;
       const a = summary.acks;
