@@ -86,6 +86,30 @@ describe('rounding', () => {
     expect(divRound(n, d, mode)).toBe(want);
   });
 
+  it('property: both modes land within half a unit of the exact quotient and differ only on ties', () => {
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    for (let i = 0; i < 5000; i++) {
+      const n = BigInt(next() % 2000001) - 1000000n;
+      const d = BigInt((next() % 999) + 1);
+      const up = divRound(n, d, 'half-up');
+      const even = divRound(n, d, 'half-even');
+      for (const q of [up, even]) {
+        const err = q * d - n; // (q - n/d) * d
+        expect((err < 0n ? -err : err) * 2n <= d).toBe(true);
+      }
+      const tie = (n < 0n ? -n : n) % d * 2n === d;
+      if (!tie) expect(up).toBe(even);
+      else {
+        expect((even < 0n ? -even : even) % 2n).toBe(0n);
+        expect((up < 0n ? -up : up) >= (even < 0n ? -even : even)).toBe(true);
+      }
+    }
+  });
+
   it('rescales up exactly and down with the mode', () => {
     const m = { minor: 1255n, scale: 3, currency: 'EUR' };
     expect(rescale(m, 2, 'half-even').minor).toBe(126n);
