@@ -45,11 +45,11 @@ export function societyCodeKey(society: string, code: string | null): string | n
 
 /**
  * Folds spelling variants that transliteration of Kazakh/Russian produces (Қ -> Q or K, ғ -> GH or
- * G, х -> KH or H, й/ы -> Y or I) and doubled letters, so "Қара торғай" (QARA TORGHAI) and
+ * G, х -> KH or H, й/ы -> J, Y or I) and doubled letters, so "Қара торғай" (QARA TORGHAI) and
  * "KARA TORGAI" meet. Applied to both sides of every title and name comparison.
  */
 export function looseKey(key: string): string {
-  return key.replace(/GH/g, 'G').replace(/KH/g, 'H').replace(/Q/g, 'K').replace(/Y/g, 'I').replace(/W/g, 'V').replace(/([A-Z])\1+/g, '$1');
+  return key.replace(/GH/g, 'G').replace(/KH/g, 'H').replace(/Q/g, 'K').replace(/[YJ]/g, 'I').replace(/W/g, 'V').replace(/([A-Z])\1+/g, '$1');
 }
 
 /** Title key with articles dropped and spelling variants folded; '' when nothing is left. */

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCatalogue } from '../../../src/catalogue/db.js';
+import { CatalogueIndex } from '../../../src/reconcile/catalogue-index.js';
+import { CatalogueDetails } from '../../../src/reconcile/catalogue-source.js';
+import { useTempDir } from '../../helpers/temp-dir.js';
+import { seedWorks } from './seed.js';
+
+describe('CatalogueIndex over a real catalogue', () => {
+  const tmp = useTempDir();
+
+  it('looks identifiers up in the catalogue tables and builds the fuzzy part on demand', () => {
+    const db = openCatalogue(join(tmp(), 'c.db'));
+    const [a, b] = seedWorks(db, [
+      { title: 'Қара торғай', swn: '000123', iswc: 'T0345246801', alt: ['Black Lark'], isrc: 'KZA012300001', writers: [{ name: 'KUNANBAYULY', first: 'ABAI', ipi: '00014107338', society: '177', share: 10000 }] },
+      { title: 'Dala', swn: 'SW2', societyCodes: [{ society: '52', code: 'PRS-9' }], writers: [{ name: 'ZHABAYEV', ipi: '00025436718', society: '177', share: 10000 }] },
+    ]);
+    db.prepare("INSERT INTO registrations (work_id, society, status, society_work_number) VALUES (?, '052', 'AS', 'PRS880001')").run(a);
+    const idx = new CatalogueIndex(db);
+    expect(idx.size).toBe(2);
+    expect(idx.byIswc('T0345246801')).toEqual([a]);
+    expect(idx.bySubmitterNumber('123', '000123')).toEqual([a]);
+    expect(idx.bySocietyCode('052:PRS880001', 'PRS880001')).toEqual([a]);
+    expect(idx.bySocietyCode('052:PRS-9', 'PRS-9')).toEqual([b]);
+    expect(idx.bySocietyCode('035:PRS880001', 'PRS880001')).toEqual([]);
+    expect(idx.byIsrc('KZA012300001')).toEqual([a]);
+    expect(idx.byIpi('00025436718')).toEqual([b]);
+    expect(idx.titlesOf(a)).toEqual(['KARA TORGAI', 'BLACK LARK']);
+    expect(idx.byTitleToken('TORGAI')).toEqual([a]);
+    expect(idx.writersOf(a)).toEqual([{ key: 'ABAI KUNANBAIULI', ipiName: '00014107338', ipiBase: null }]);
+
+    const details = new CatalogueDetails(db);
+    details.prefetch([a, b, 999]);
+    expect(details.detail(999)).toBeNull();
+    expect(details.detail(a)).toMatchObject({ id: a, title: 'Қара торғай', parties: [{ name: 'ABAI KUNANBAYULY', affiliation: { PR: '177', MR: '177' }, collection: [{ right: 'PR', share: 10000, territory: '2136', include: true }, { right: 'MR', share: 10000 }] }] });
+    db.close();
+  });
+});
