@@ -450,6 +450,7 @@ export async function readCrd(source: string | AsyncIterable<Buffer>, options: C
       handle(line, layout);
     }
   }
+  if (!seenHdr) report(at(R.HDR_FIRST, null, null, null, { found: 'nothing: the file is empty' }));
   if (!seenTrl && seenHdr) {
     closeGroup('the end of the file', lastLine);
     report(at(R.TRL_MISSING, lastLine, null, null, { last: lastLine }));

@@ -90,6 +90,13 @@ describe('CRD control totals and structure diagnostics', () => {
     expect(result.diagnostics.map((d) => d.rule)).toContain('stmt-total-mismatch');
   });
 
+  it('an empty file is not a statement', async () => {
+    const p = join(tmp(), 'empty.CRD');
+    writeFileSync(p, '');
+    const { result } = await collectStatement((sink) => readCrd(p, { fromSociety: '052' }, sink));
+    expect(result.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['crd-hdr-first', 'error']]);
+  });
+
   it('a non-CRD file stops at the first line', async () => {
     const { result } = await run(['title,amount', 'x,1']);
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['crd-hdr-first']);
