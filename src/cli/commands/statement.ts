@@ -94,6 +94,7 @@ function registerImport(statement: Command, ctx: CliContext): void {
     const path = resolve(ctx.io.cwd, file);
     const { db } = openFromFlags(ctx, flags);
     let r: ImportStatementResult;
+    const spinner = out.spinner(`importing ${file}`);
     try {
       r = await importStatement(db, path, {
         from,
@@ -104,6 +105,7 @@ function registerImport(statement: Command, ctx: CliContext): void {
         ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
       });
     } finally {
+      spinner.stop();
       db.close();
     }
     const totals = totalsJson(r.totals, r.scale);
