@@ -14,7 +14,7 @@ import type { Db } from '../catalogue/db.js';
 import { loadWork } from '../catalogue/queries/load-work.js';
 import { recordSent, registrationState, registrationStatus, sentFileNames, type SentRegistration } from '../catalogue/queries/registrations.js';
 import { resolveWorkRef } from '../catalogue/queries/resolve.js';
-import { registrationFile, registrationType, workTransaction, type ExportIssue, type WorkTransaction } from '../formats/cwr/from-work.js';
+import { registrationType, workTransaction, writeRegistrationFile, type ExportIssue, type RegistrationType, type WorkTransaction } from '../formats/cwr/from-work.js';
 import { cwrFileName, nextSequence } from '../formats/cwr/from-work-filename.js';
 import { CRLF } from '../formats/cwr/writer.js';
 import { isV3, type CwrVersion } from '../formats/cwr/versions.js';
@@ -95,23 +95,31 @@ export function exportCwr(db: Db, opts: ExportOptions): ExportResult {
   const unknownRefs: string[] = [];
   const ids = selectWorkIds(db, opts, unknownRefs);
   const issues: ExportIssue[] = [];
-  const ready: Array<{ id: number; title: string; swn: string; tx: WorkTransaction }> = [];
+  const txFor = (id: number, type: RegistrationType): WorkTransaction | null => {
+    const work = loadWork(db, id);
+    return work ? workTransaction(work, opts.version, type) : null;
+  };
+
+  // Pass 1: decide each work's transaction type, check what every version can carry, keep only
+  // the little needed to place it (the records are made again, one work at a time, in pass 2).
+  const ready: Array<{ id: number; title: string; swn: string; type: RegistrationType }> = [];
   let heldBack = 0;
+  let unicode = isV3(opts.version);
   for (const id of ids) {
+    const status = registrationStatus(db, id, opts.to);
+    const type = registrationType(opts.version, status !== null && registrationState(status) !== 'rejected');
     const work = loadWork(db, id);
     if (!work) continue;
-    const status = registrationStatus(db, id, opts.to);
-    const known = status !== null && registrationState(status) !== 'rejected';
-    const tx = workTransaction(work, opts.version, registrationType(opts.version, known));
+    const tx = workTransaction(work, opts.version, type);
     issues.push(...tx.issues);
     if (tx.issues.some((i) => i.severity === 'error')) {
       heldBack++;
       continue;
     }
-    ready.push({ id, title: work.title, swn: work.submitterWorkNumber, tx });
+    unicode ||= tx.needsUnicode;
+    ready.push({ id, title: work.title, swn: work.submitterWorkNumber, type });
   }
 
-  const unicode = isV3(opts.version) || ready.some((r) => r.tx.needsUnicode);
   const encoding = unicode ? 'utf-8' : 'windows-1252';
   const characterSet = unicode ? 'UTF-8' : '';
   const year = opts.now.getUTCFullYear();
@@ -121,28 +129,55 @@ export function exportCwr(db: Db, opts: ExportOptions): ExportResult {
   const base = { version: opts.version, from: opts.from, to: opts.to, encoding, characterSet, unknownRefs, issues };
   if (ready.length === 0) return { ...base, file: null, path: null, counts, works: [], run: null };
 
-  // Build the file: one group per transaction type (GRP-4), NWR before REV.
-  const { lines, placed } = registrationFile(
-    opts.version,
-    { society: opts.from, name: opts.fromName, now: opts.now, characterSet, fileName: name, softwareVersion: opts.softwareVersion },
-    ready.map((r) => r.tx),
-  );
-  const works: ExportedWork[] = ready.map((r, i) => {
-    const p = placed[i] ?? { type: r.tx.type, group: 0, transaction: 0 };
-    counts[p.type]++;
-    return { id: r.id, submitterWorkNumber: r.swn, title: r.title, type: p.type, group: p.group, transaction: p.transaction };
-  });
+  // Where each work goes: one group per transaction type, NWR before REV (GRP-4).
+  const works: ExportedWork[] = [];
+  let group = 0;
+  for (const type of ['NWR', 'REV', 'WRK'] as const) {
+    const list = ready.filter((r) => r.type === type);
+    if (list.length === 0) continue;
+    group++;
+    list.forEach((r, seq) => works.push({ id: r.id, submitterWorkNumber: r.swn, title: r.title, type, group, transaction: seq }));
+    counts[type] = list.length;
+  }
+  works.sort((a, b) => a.id - b.id);
   if (opts.dryRun) return { ...base, file: name, path, counts, works, run: null };
 
-  // Temporary file next to the target, private, flushed; renamed once the catalogue agrees.
+  // Pass 2: the file, streamed to a private temporary file next to the target, flushed, and
+  // renamed into place only once the catalogue has recorded what was sent.
   const tmp = join(dirname(path), `.${name}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, encodeText(lines.join(CRLF) + CRLF, encoding));
+    let chunk: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (chunk.length > 0) writeSync(fd, encodeText(chunk.join(''), encoding));
+      chunk = [];
+      size = 0;
+    };
+    writeRegistrationFile(
+      opts.version,
+      { society: opts.from, name: opts.fromName, now: opts.now, characterSet, fileName: name, softwareVersion: opts.softwareVersion },
+      function* (type) {
+        for (const w of works) {
+          if (w.type !== type) continue;
+          const tx = txFor(w.id, type);
+          if (tx) yield tx;
+        }
+      },
+      (line) => {
+        chunk.push(line, CRLF);
+        size += line.length + 2;
+        if (size >= 1 << 20) flush();
+      },
+    );
+    flush();
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
   }
+  closeSync(fd);
   let run: number;
   try {
     const sentAt = opts.now.toISOString();

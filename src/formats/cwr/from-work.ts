@@ -403,12 +403,17 @@ export interface PlacedTransaction {
   readonly transaction: number;
 }
 
-/** A whole registration file: HDR as society, one group per transaction type (NWR before REV),
- * GRT/TRL counted by the builder. Returns the lines (no line endings) and where each transaction
- * of `txs` was placed (same order as `txs`). */
-export function registrationFile(version: CwrVersion, hdr: SenderHeader, txs: readonly WorkTransaction[]): { lines: string[]; placed: PlacedTransaction[] } {
-  const lines: string[] = [];
-  const b = new CwrBuilder(version, (l) => lines.push(l));
+/** A whole registration file written line by line to `sink`: HDR as society, one group per
+ * transaction type (NWR before REV: GRP-4), GRT/TRL counted by the builder. `transactionsOf`
+ * gives the transactions of a type lazily, so a file of any size is made in bounded memory.
+ * Returns, per type, where each transaction went (group id from 1, sequence from 0). */
+export function writeRegistrationFile(
+  version: CwrVersion,
+  hdr: SenderHeader,
+  transactionsOf: (type: RegistrationType) => Iterable<WorkTransaction>,
+  sink: (line: string) => void,
+): Map<RegistrationType, number> {
+  const b = new CwrBuilder(version, sink);
   const date = hdr.now.toISOString().slice(0, 10);
   b.header({
     sender_type: 'SO',
@@ -423,20 +428,32 @@ export function registrationFile(version: CwrVersion, hdr: SenderHeader, txs: re
     software_package_version: hdr.softwareVersion,
     file_name: hdr.fileName,
   });
-  const placed: PlacedTransaction[] = new Array<PlacedTransaction>(txs.length);
-  let group = 0;
+  const groups = new Map<RegistrationType, number>();
   for (const type of ['NWR', 'REV', 'WRK'] as const) {
-    const idx = txs.map((t, i) => (t.type === type ? i : -1)).filter((i) => i >= 0);
-    if (idx.length === 0) continue;
-    b.group(type);
-    group++;
-    idx.forEach((i, seq) => {
-      const tx = txs[i];
-      if (!tx) return;
+    let opened = false;
+    for (const tx of transactionsOf(type)) {
+      if (!opened) {
+        b.group(type);
+        groups.set(type, groups.size + 1);
+        opened = true;
+      }
       writeWorkTransaction(b, tx);
-      placed[i] = { type, group, transaction: seq };
-    });
+    }
   }
   b.end();
+  return groups;
+}
+
+/** The same file in memory, for small exports and tests: its lines and where each of `txs` went
+ * (same order as `txs`). */
+export function registrationFile(version: CwrVersion, hdr: SenderHeader, txs: readonly WorkTransaction[]): { lines: string[]; placed: PlacedTransaction[] } {
+  const lines: string[] = [];
+  const groups = writeRegistrationFile(version, hdr, (type) => txs.filter((t) => t.type === type), (l) => lines.push(l));
+  const seq = new Map<RegistrationType, number>();
+  const placed = txs.map((t) => {
+    const n = seq.get(t.type) ?? 0;
+    seq.set(t.type, n + 1);
+    return { type: t.type, group: groups.get(t.type) ?? 0, transaction: n };
+  });
   return { lines, placed };
 }
