@@ -87,8 +87,9 @@ const FIELD_LEVEL: Readonly<Record<string, readonly [L, string, string, string]>
   'IPA.pr_affiliation_society': ['T', 'IPA', 'F', '005'],
   'IPA.mr_affiliation_society': ['T', 'IPA', 'F', '007'],
   'IPA.sr_affiliation_society': ['T', 'IPA', 'F', '009'],
-  'MSG.message_type': ['T', 'MSG', 'F', '001'],
-  'MSG.message_level': ['T', 'MSG', 'F', '003'],
+  // Received ACKs: unknown MSG letters are read leniently (digest SEV-2: a BMI ACK uses level "I").
+  'MSG.message_type': ['F', 'MSG', 'F', '001'],
+  'MSG.message_level': ['F', 'MSG', 'F', '003'],
 };
 
 /** Record types that share another type's field edits. */
