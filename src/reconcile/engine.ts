@@ -112,6 +112,7 @@ export class Reconciler {
   /** Duplicate-line keys, hashed to 52 bits (a number per line, not a string). */
   private readonly seen = new Map<number, number>();
   private readonly works = new Map<number, WorkPayments>();
+  private readonly complete = new Set<number>();
   private readonly members = new Map<number, MemberTotal>();
   readonly summary: ReconcileSummary;
 
@@ -241,13 +242,18 @@ export class Reconciler {
   private track(workId: number, parties: readonly WorkParty[], line: ReconLine, allocation: Allocation): void {
     const right = lineRight(line);
     const key = workId * 4 + RIGHT_INDEX[right];
+    // Works whose members have all been paid need no more state than their key.
+    if (this.complete.has(key)) return;
     let w = this.works.get(key);
     if (!w) {
       const members = parties.filter((p) => isMember(p, right, this.options.society) && collectionShare(p.collection, right, line.territory, this.options.contains) > 0).map((p) => p.id);
       w = { workId, right, members, paid: [] };
-      this.works.set(key, w);
     }
     for (const p of allocation.parts) if (!w.paid.includes(p.party.id)) w.paid.push(p.party.id);
+    if (w.members.every((id) => w.paid.includes(id))) {
+      this.works.delete(key);
+      this.complete.add(key);
+    } else this.works.set(key, w);
   }
 
   /** Statement-level findings (claim candidates, control total) and the final summary. */
