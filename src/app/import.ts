@@ -14,10 +14,9 @@ import { PartiesRepository } from '../catalogue/repositories/parties.js';
 import { RegistrationsRepository, type RegistrationRow } from '../catalogue/repositories/registrations.js';
 import { RunsRepository } from '../catalogue/repositories/runs.js';
 import { SendersRepository } from '../catalogue/repositories/senders.js';
-import { snapshotOf, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
+import { snapshotOf, workKeys, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
 import { overClaims } from '../catalogue/claims.js';
-import { titleKey } from '../domain/text-keys.js';
-import { writerKey, type Work } from '../domain/work.js';
+import type { Work } from '../domain/work.js';
 import { ackToModel } from '../formats/cwr/ack-to-model.js';
 import type { CwrReadOptions } from '../formats/cwr/reader.js';
 import type { CwrRecord } from '../formats/cwr/record.js';
@@ -355,7 +354,7 @@ class FileImport {
     const run = this.imp.runId();
     for (const o of others) {
       if (c.hasOpenPair('duplicate', id, o)) continue;
-      c.add({ run_id: run, kind: 'duplicate', work_id: id, other_work_id: o, right: null, territory: null, total: null, details: { iswc: work.iswc, titleKey: titleKey(work.title), writers: writerKey(work) }, created_at: now });
+      c.add({ run_id: run, kind: 'duplicate', work_id: id, other_work_id: o, right: null, territory: null, total: null, details: { iswc: work.iswc, titleKey: workKeys(work).title, writers: workKeys(work).writers }, created_at: now });
       this.c.conflicts++;
     }
     const ids = [id, ...others];

@@ -14,6 +14,7 @@ export class PartiesRepository {
   readonly #insert: Statement;
   readonly #byKey: Statement;
   readonly #affiliation: Statement;
+  readonly #affiliations3: Statement;
   readonly #ids = new Map<string, number>();
   readonly #affiliations = new Set<string>();
 
@@ -24,6 +25,9 @@ export class PartiesRepository {
       ON CONFLICT(key) DO NOTHING`);
     this.#byKey = db.prepare('SELECT id FROM parties WHERE key = ?').pluck();
     this.#affiliation = db.prepare('INSERT OR IGNORE INTO party_affiliations (party_id, right, society, created_run) VALUES (?, ?, ?, ?)');
+    this.#affiliations3 = db.prepare(
+      "INSERT OR IGNORE INTO party_affiliations (party_id, right, society, created_run) VALUES (?, 'PR', ?, ?), (?, 'MR', ?, ?), (?, 'SR', ?, ?)",
+    );
   }
 
   /** The id of the party, inserting it (and its affiliations) when new. */
@@ -51,12 +55,12 @@ export class PartiesRepository {
       if (this.#ids.size >= CACHE_LIMIT) this.#ids.clear();
       this.#ids.set(key, id);
     }
-    for (const r of RIGHTS) {
-      const society = party.societies[r];
-      if (society === null) continue;
-      const k = `${id}:${r}:${society}`;
-      if (this.#affiliations.has(k)) continue;
-      this.#affiliation.run(id, r, society, runId);
+    const s = party.societies;
+    const k = `${id}:${s.PR ?? ''}:${s.MR ?? ''}:${s.SR ?? ''}`;
+    if (!this.#affiliations.has(k)) {
+      // All three rights in one statement (most parties name a society for each).
+      if (s.PR !== null && s.MR !== null && s.SR !== null) this.#affiliations3.run(id, s.PR, runId, id, s.MR, runId, id, s.SR, runId);
+      else for (const r of RIGHTS) if (s[r] !== null) this.#affiliation.run(id, r, s[r], runId);
       if (this.#affiliations.size >= CACHE_LIMIT) this.#affiliations.clear();
       this.#affiliations.add(k);
     }

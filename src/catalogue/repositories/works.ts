@@ -51,6 +51,14 @@ const OWNED = ['titles', 'work_identifiers', 'work_parties', 'collection_shares'
 
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 
+/** Title and writer keys of a work, computed once per work object (they are needed three times). */
+const keyCache = new WeakMap<Work, { title: string; writers: string }>();
+export function workKeys(work: Work): { title: string; writers: string } {
+  let k = keyCache.get(work);
+  if (k === undefined) keyCache.set(work, (k = { title: titleKey(work.title), writers: writerKey(work) }));
+  return k;
+}
+
 export class WorksRepository {
   readonly #find: Statement;
   readonly #insert: Statement;
@@ -124,18 +132,19 @@ export class WorksRepository {
   sameWork(work: Work): number[] {
     const ids = new Set<number>();
     if (work.iswc !== null) for (const r of this.#byIswc.all(work.iswc, work.submitter) as Array<{ id: number }>) ids.add(r.id);
-    const wk = writerKey(work);
-    if (wk !== '') for (const r of this.#byTitleWriters.all(titleKey(work.title), wk, work.submitter) as Array<{ id: number }>) ids.add(r.id);
+    const keys = workKeys(work);
+    if (keys.writers !== '') for (const r of this.#byTitleWriters.all(keys.title, keys.writers, work.submitter) as Array<{ id: number }>) ids.add(r.id);
     return [...ids];
   }
 
   #row(work: Work, hash: string, version: number, runId: number): Record<string, unknown> {
+    const keys = workKeys(work);
     return {
       submitter: work.submitter,
       submitter_work_number: work.submitterWorkNumber,
       title: work.title,
-      title_key: titleKey(work.title),
-      writer_key: writerKey(work),
+      title_key: keys.title,
+      writer_key: keys.writers,
       language: work.language,
       iswc: work.iswc,
       copyright_date: work.copyrightDate,
