@@ -104,6 +104,16 @@ describe('conflicts on import', () => {
     expect(conflictStatusFor(db, String(QMP), 'NOT-THERE')).toBeNull();
   });
 
+  it('an EXC from a society is recorded against the work it names (history and an exc conflict)', async () => {
+    const db = catalogue(tmp());
+    await importFiles(db, [writeCwr(tmp(), cwrName(1), { pb: QMP }, [{ type: 'NWR', works: [{ swn: 'A1', title: 'DALA', parties: half('A') }] }])]);
+    const s = await importFiles(db, [writeCwr(tmp(), cwrName(1, '052'), { so: 52 }, [{ type: 'EXC', works: [{ type: 'EXC', swn: 'A1', title: 'DALA', parties: half('A') }] }])]);
+    expect(s.transactions).toEqual({ total: 1, accepted: 1, rejected: 0 });
+    expect(new ConflictsRepository(db).list().map((c) => [c.kind, c.submitter_work_number])).toEqual([['exc', 'A1']]);
+    expect(db.prepare('SELECT action FROM work_history ORDER BY id').pluck().all()).toEqual(['insert', 'exc']);
+    expect(conflictStatusFor(db, String(QMP), 'A1')).toBeNull();
+  });
+
   it('importing the second registration again (REV) does not repeat open conflicts', async () => {
     const db = catalogue(tmp());
     await importFiles(db, [writeCwr(tmp(), cwrName(1), { pb: QMP }, [{ type: 'NWR', works: [{ swn: 'A1', title: 'DALA', iswc: iswc('321000101'), parties: half('A') }] }])]);
