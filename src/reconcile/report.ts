@@ -7,7 +7,6 @@ import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository, type LineRow, type ReconciliationRow } from '../catalogue/repositories/reconciliation.js';
 import { formatMinor } from './amounts.js';
 import { displayName } from './catalogue-source.js';
-import type { MemberLineRow } from '../reporting/csv-reconcile.js';
 
 export interface PathStep {
   readonly step: 'key' | 'work' | 'party' | 'share' | 'rate' | 'amount' | 'member';
@@ -37,6 +36,23 @@ export interface ReportLine {
   readonly reason: string | null;
   readonly candidates: readonly { workId: number; score: number; title: string; writerConfirmed: boolean }[];
   readonly members: readonly { partyId: number; ipi: string | null; name: string; weight: number; amount: string; local: string | null }[];
+}
+
+/** One member statement row: a line and a member paid from it. */
+export interface MemberLineRow {
+  readonly ipi: string | null;
+  readonly name: string;
+  readonly statementLine: number;
+  readonly ref: string | null;
+  readonly workId: number | null;
+  readonly title: string | null;
+  readonly right: string | null;
+  readonly territory: string | null;
+  readonly weight: number;
+  readonly amount: string;
+  readonly currency: string;
+  readonly local: string | null;
+  readonly localCurrency: string | null;
 }
 
 export interface ReportMember {

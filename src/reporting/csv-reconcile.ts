@@ -4,7 +4,7 @@
  * is prefixed with a single quote); amount columns stay plain decimal strings.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { ReconReport } from '../reconcile/report.js';
+import type { MemberLineRow, ReconReport } from '../reconcile/report.js';
 
 const DANGEROUS = /^[=+\-@\t\r＝＋－＠]/;
 
@@ -30,21 +30,6 @@ export function membersCsv(r: ReconReport): string {
 /** Header of the member statement lines (one row per line and member paid). */
 export const MEMBER_LINES_HEADER = ['ipi', 'name', 'statement_line', 'line_ref', 'work_id', 'title', 'right', 'territory', 'weight', 'amount', 'currency', 'local_amount', 'local_currency'] as const;
 
-export interface MemberLineRow {
-  readonly ipi: string | null;
-  readonly name: string;
-  readonly statementLine: number;
-  readonly ref: string | null;
-  readonly workId: number | null;
-  readonly title: string | null;
-  readonly right: string | null;
-  readonly territory: string | null;
-  readonly weight: number;
-  readonly amount: string;
-  readonly currency: string;
-  readonly local: string | null;
-  readonly localCurrency: string | null;
-}
 
 /** CSV text of member statement rows (the header only when `header` is true). */
 export function memberLinesCsv(rows: readonly MemberLineRow[], header: boolean): string {
