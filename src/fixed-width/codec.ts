@@ -64,9 +64,8 @@ export const CLEAN_RECORD: RecordCheck = Object.freeze({ issues: Object.freeze([
 export function checkRecord(layout: RecordLayout, text: string): RecordCheck {
   let issues: FieldIssue[] | undefined;
   let missing: FieldSpec[] | undefined;
-  for (const field of layout.fields) {
-    // Optional text fields can be neither wrong nor missing.
-    if (field.req !== 'M' && (field.type === 'A' || field.type === 'L')) continue;
+  for (const field of checkedFields(layout)) {
+    if (plainlyValid(field, text)) continue;
     const raw = fieldText(text, field);
     const r = checkField(field, raw);
     if (r === undefined) continue;
@@ -77,6 +76,51 @@ export function checkRecord(layout: RecordLayout, text: string): RecordCheck {
     }
   }
   return issues === undefined && missing === undefined ? CLEAN_RECORD : { issues: issues ?? [], missing: missing ?? [] };
+}
+
+const CHECKED = new WeakMap<RecordLayout, readonly FieldSpec[]>();
+
+/** The fields checkRecord looks at: optional text fields can be neither wrong nor missing. */
+function checkedFields(layout: RecordLayout): readonly FieldSpec[] {
+  let fields = CHECKED.get(layout);
+  if (fields === undefined) {
+    fields = layout.fields.filter((f) => f.req === 'M' || (f.type !== 'A' && f.type !== 'L'));
+    CHECKED.set(layout, fields);
+  }
+  return fields;
+}
+
+/** A quick look at the line itself, no string made: true only when checkField would surely
+ * accept the field (all digits; a printable first character; a Y/N/U flag). Anything else
+ * takes the full check. */
+function plainlyValid(field: FieldSpec, text: string): boolean {
+  const from = field.start - 1;
+  const to = from + field.length;
+  if (to > text.length) return false;
+  switch (field.type) {
+    case 'N': {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57) return false;
+      }
+      return true;
+    }
+    case 'A':
+    case 'L': {
+      const c = text.charCodeAt(from);
+      return c > 32 && c < 127;
+    }
+    case 'F': {
+      const c = text.charCodeAt(from);
+      return field.length === 1 && (c === 89 || c === 78 || c === 85);
+    }
+    case 'B': {
+      const c = text.charCodeAt(from);
+      return field.length === 1 && (c === 89 || c === 78);
+    }
+    default:
+      return false;
+  }
 }
 
 /** Decodes a single field of a line without decoding the rest. */
