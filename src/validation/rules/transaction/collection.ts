@@ -73,6 +73,25 @@ export const TERRITORY_SHARED_IN_CHAIN = defineRule({
   message: (p) => `${s(p, 'right')} in ${s(p, 'territory')} is collected by more than one publisher of chain ${s(p, 'chain')}: the transaction is rejected`,
 });
 
+export const TERRITORY_MISSING = defineRule({
+  id: 'territory-missing',
+  level: 'transaction',
+  cisac: 'CWR 2.2 NWR transaction edits 7, 20 (TX-8)',
+  msg: { record: 'NWR', number: '007' },
+  summary: 'A controlled publisher chain has no SPT, or a controlled writer with ownership has no SWT: nothing says where they collect.',
+  message: (p) => `${s(p, 'who')} has no ${s(p, 'record')} record: nothing says in which territories it collects; the transaction is rejected`,
+});
+
+export const CHAIN_PR_COLLECTION = defineRule({
+  id: 'chain-pr-collection',
+  level: 'transaction',
+  cisac: 'CWR 2.2 NWR transaction edit 27 (TX-7): skipped when shares change (Y) or an income participant (PA) is present',
+  msg: { record: 'NWR', number: '027' },
+  summary: "In each SPU chain and territory, the PR collection of its SPTs equals the PR ownership of the chain's original publisher and acquirers (±0.06%).",
+  message: (p) =>
+    `publisher chain ${s(p, 'chain')} collects ${s(p, 'collected')} of PR in ${s(p, 'territory')} but owns ${s(p, 'owned')}: the collection must equal the ownership; the transaction is rejected`,
+});
+
 const FOLLOWS: Readonly<Record<string, readonly string[]>> = {
   SPT: ['SPU', 'NPN', 'SPT'],
   OPT: ['SPU', 'NPN', 'SPT', 'OPU', 'OPT'],
@@ -138,6 +157,19 @@ export function checkCollection(tx: Transaction, ctx: CheckContext): void {
   }
   if (!REGISTRATION_TYPES.has(tx.header.type)) return;
   const date = settingsOf(ctx).territoryDate;
+  // TX-8: a controlled chain needs an SPT somewhere; a controlled writer who owns something needs an SWT.
+  for (const chain of w.chains) {
+    const first = chain[0];
+    if (first && first.rec.layout?.byName.has('pr_ownership_share') && !chain.some((p) => p.territories.length > 0)) {
+      reportAt(ctx, TERRITORY_MISSING, first.rec, null, { who: `publisher chain ${numAt(first.rec, 'publisher_sequence_number')} (${strAt(first.rec, 'publisher_name')})`, record: 'SPT' });
+    }
+  }
+  for (const p of w.writers) {
+    if (p.controlled && p.own && p.own[0] + p.own[1] + p.own[2] > 0 && p.territories.length === 0) {
+      reportAt(ctx, TERRITORY_MISSING, p.rec, null, { who: `writer ${strAt(p.rec, 'writer_last_name')}`, record: 'SWT', msgRecord: 'NWR', msgLevel: 'T', msgNumber: '020' });
+    }
+  }
+  checkChainCollection(w.chains, w.parties, date, ctx);
   const withTerritories = parties.filter((p) => p.territories.length > 0);
   if (withTerritories.length === 0) return;
   // Fast path: if no two parties can overlap on a right (the sum of each party's largest include
@@ -219,3 +251,44 @@ export function checkCollection(tx: Transaction, ctx: CheckContext): void {
 }
 
 export const TERRITORY_PARTY = PARTY;
+
+/** TX-7: per chain and country, SPT PR collection = PR ownership of E + AQ in the chain. */
+function checkChainCollection(chains: readonly (readonly Party[])[], parties: readonly Party[], date: string, ctx: CheckContext): void {
+  if (parties.some((p) => p.publisher && strAt(p.rec, 'publisher_type') === 'PA')) return;
+  for (const chain of chains) {
+    let owned = 0;
+    let collectors = 0;
+    let changes = false;
+    for (const p of chain) {
+      const type = strAt(p.rec, 'publisher_type');
+      if ((type === 'E' || type === 'AQ') && p.own) owned += p.own[0];
+      if (p.territories.length > 0) collectors++;
+      for (const t of p.territories) if (strAt(t.rec, 'shares_change') === 'Y') changes = true;
+    }
+    const first = chain[0];
+    if (!first || collectors === 0 || changes || !first.own) continue;
+    // Fast path: one include record per collector, all at the owned share.
+    let simple = true;
+    for (const p of chain) for (const t of p.territories) if (!t.include || Math.abs(t.shares[0] - owned) > TOLERANCE) simple = false;
+    if (simple && collectors === 1) continue;
+    const n = countryCount();
+    const sum = new Int32Array(n);
+    const covered = new Uint8Array(n);
+    for (const p of chain) {
+      if (p.territories.length === 0) continue;
+      const m = collection(p, date, n);
+      for (let c = 0; c < n; c++) {
+        const v = m[c * 3] ?? -1;
+        if (v < 0) continue;
+        covered[c] = 1;
+        sum[c] = (sum[c] ?? 0) + v;
+      }
+    }
+    for (let c = 0; c < n; c++) {
+      if (!covered[c] || Math.abs((sum[c] ?? 0) - owned) <= TOLERANCE) continue;
+      const country = countryAt(c);
+      reportAt(ctx, CHAIN_PR_COLLECTION, first.rec, null, { chain: numAt(first.rec, 'publisher_sequence_number'), collected: pct(sum[c] ?? 0), owned: pct(owned), territory: `${country} ${territoryName(country)}` });
+      break;
+    }
+  }
+}

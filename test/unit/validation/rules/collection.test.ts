@@ -12,7 +12,7 @@ describe('collection per territory through the TIS hierarchy (TX-6, TX-12, TX-13
     ['publisher world 50%, writer Europe 60% and Asia 50%: Europe overflows', [spt()], [swt({ tis_numeric_code: '2120', pr_collection_share: 6000 }), swt({ tis_numeric_code: '2106', pr_collection_share: 5000, sequence_number: 2 })], ['collection-total@3']],
     ['writer 60% in Europe, publisher only in Asia: disjoint, fine', [spt({ tis_numeric_code: '2106' })], [swt({ tis_numeric_code: '2120', pr_collection_share: 6000 })], []],
     ['writer 60% excluded from Kazakhstan, publisher 50% in Kazakhstan only', [spt({ tis_numeric_code: '0398' })], [swt({ pr_collection_share: 6000 }), swt({ inclusion_exclusion_indicator: 'E', tis_numeric_code: '0398', pr_collection_share: 0, sequence_number: 2 })], []],
-    ['include with all shares zero', [spt({ pr_collection_share: 0, mr_collection_share: 0, sr_collection_share: 0 })], [swt()], ['territory-include-zero@5']],
+    ['include with all shares zero', [spt({ pr_collection_share: 0, mr_collection_share: 0, sr_collection_share: 0 })], [swt()], ['chain-pr-collection@4', 'territory-include-zero@5']],
     ['exclude carrying shares', [spt(), spt({ inclusion_exclusion_indicator: 'E', tis_numeric_code: '0398', sequence_number: 2 })], [swt()], ['territory-exclude-shares@6']],
     ['SPT naming another party', [spt({ interested_party_number: 'P9' })], [swt()], ['territory-ip-mismatch@5']],
     ['SPT sequence starting at 2', [spt({ sequence_number: 2 })], [swt()], ['territory-sequence@5']],
@@ -30,7 +30,8 @@ describe('collection per territory through the TIS hierarchy (TX-6, TX-12, TX-13
       swt(),
       pwr(),
     ]);
-    expect(await found(text)).toEqual(['territory-shared-in-chain@7']);
+    // Outside Kazakhstan the chain collects 25% of the 50% it owns (TX-7).
+    expect(await found(text)).toEqual(['chain-pr-collection@4', 'territory-shared-in-chain@7']);
   });
 
   it('different chains may collect the same territory', async () => {
