@@ -13,7 +13,7 @@ import { ConflictsRepository } from '../catalogue/repositories/conflicts.js';
 import { PartiesRepository } from '../catalogue/repositories/parties.js';
 import { RegistrationsRepository, type RegistrationRow } from '../catalogue/repositories/registrations.js';
 import { RunsRepository } from '../catalogue/repositories/runs.js';
-import { SendersRepository } from '../catalogue/repositories/senders.js';
+import { normaliseSender, SendersRepository } from '../catalogue/repositories/senders.js';
 import { snapshotOf, workKeys, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
 import { overClaims } from '../catalogue/claims.js';
 import type { Work } from '../domain/work.js';
@@ -99,11 +99,7 @@ export async function sha256File(path: string): Promise<{ hash: string; size: nu
   return { hash: h.digest('hex'), size };
 }
 
-/** A sender code as the catalogue keys it: digits without leading zeros, letters upper-case. */
-export function normaliseSender(code: string): string {
-  const t = code.trim();
-  return /^[0-9]+$/.test(t) ? t.replace(/^0+(?=[0-9])/, '') : t.toUpperCase();
-}
+export { normaliseSender };
 
 /** A society code from an HDR sender: 3 digits when numeric. */
 function societyCode(sender: string): string {

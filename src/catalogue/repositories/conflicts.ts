@@ -3,6 +3,7 @@
  * CO (shares conflict) before DU (duplicate registration by another submitter).
  */
 import type { Db } from '../db.js';
+import { normaliseSender } from './senders.js';
 
 export type ConflictKind = 'duplicate' | 'shares' | 'exc';
 
@@ -85,9 +86,11 @@ export class ConflictsRepository {
 
 /**
  * The ACK transaction status for a submitter's work: 'CO' when an open shares conflict involves
- * it, 'DU' when another submitter registered the same work, null otherwise.
+ * it, 'DU' when another submitter registered the same work, null otherwise. `submitter` is the
+ * HDR sender code or id of the registration (zero-padded or not).
  */
 export function conflictStatusFor(db: Db, submitter: string, submitterWorkNumber: string): 'CO' | 'DU' | null {
+  submitter = normaliseSender(submitter);
   const rows = db
     .prepare(
       `SELECT DISTINCT c.kind FROM conflicts c JOIN works w ON w.id = c.work_id OR w.id = c.other_work_id

@@ -1,6 +1,13 @@
 /** Local submitters (publishers, agents) known to this society. */
 import type { Db } from '../db.js';
 
+/** A sender code as the catalogue keys it (works.submitter, senders.code): digits without leading
+ * zeros, letters upper-case ("000000052" -> "52", "qmp" -> "QMP"). */
+export function normaliseSender(code: string): string {
+  const t = code.trim();
+  return /^[0-9]+$/.test(t) ? t.replace(/^0+(?=[0-9])/, '') : t.toUpperCase();
+}
+
 export interface SenderRow {
   code: string;
   name: string;

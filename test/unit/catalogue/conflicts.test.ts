@@ -62,6 +62,7 @@ describe('conflicts on import', () => {
     ]);
     expect(s.conflicts).toBe(4);
     expect(conflictStatusFor(db, String(QMP), 'A1')).toBe('CO');
+    expect(conflictStatusFor(db, `00${QMP}`, 'A1')).toBe('CO'); // as an 11-digit HDR sender id
     expect(conflictStatusFor(db, String(OTHER), 'B1')).toBe('CO');
   });
 
