@@ -11,7 +11,7 @@ import { readCwrFile } from '../../../../../src/formats/cwr/reader.js';
 import { EMPTY_CHECKS } from '../../../../../src/validation/checkset.js';
 import { useTempDir } from '../../../../helpers/temp-dir.js';
 
-const PER_GROUP = 3000;
+const PER_GROUP = 2000;
 
 function bigInput(path: string, damage: 'grt' | 'trl' | 'none'): void {
   const lines: string[] = [];
