@@ -500,6 +500,9 @@ class Importer {
               fi.sender = hdrSender(ev.record);
               fi.version = this.options.version ?? versionFromHeader(ev.record.text) ?? fi.version;
             } else if (ev.kind === 'grh') {
+              // A group left open (its GRT missing) is closed as it stands; the structure errors
+              // the validator reports for it decide the file's fate at the end.
+              if (inGroup) this.endGroup(fi, false, () => (inGroup = false), inGroup);
               // The run and file rows must outlive a rolled-back group: create them first.
               fi.ensureFile();
               this.db.exec(`SAVEPOINT ${SAVEPOINT}`);
