@@ -9,6 +9,8 @@
  * SQLite file, then times `ReconcileService.reconcile` — index load, matching, allocation and
  * storing every line result — and reports lines/s and peak RSS. A share `--fuzzy` of the lines
  * has no identifier: a misspelt title plus a writer name, matched by fuzzy title + writer.
+ * Wall time depends on what else runs on the machine: CPU seconds of the reconcile phase are
+ * reported too (run with --expose-gc for exact heap figures).
  * Default: the two runs of issue 6 — 1,000,000 lines (10% fuzzy) against 1,000,000 works, and
  * 200,000 lines matched by identifiers (the reference peer does ~22,000 lines/s).
  */
@@ -118,12 +120,18 @@ function run(label, works, lines, fuzzy) {
     const cat = buildCatalogue(db, works);
     buildStatement(db, 1, cat, works, lines, fuzzy);
     const setup = (performance.now() - t) / 1000;
+    globalThis.gc?.();
+    const heapBefore = process.memoryUsage();
     t = performance.now();
+    const cpu0 = process.cpuUsage();
     const svc = new ReconcileService(db, sqlStatementSource(db));
     svc.matchIndex();
     const indexSeconds = (performance.now() - t) / 1000;
     const o = svc.reconcile(1, { society: '177', localCurrency: 'KZT', rate: null, received: null });
     const seconds = (performance.now() - t) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const heapAfter = process.memoryUsage();
     const s = o.summary;
     const stored = db.prepare('SELECT COUNT(*) FROM reconciliation_lines').pluck().get();
     db.close();
@@ -136,6 +144,11 @@ function run(label, works, lines, fuzzy) {
       indexSeconds: +indexSeconds.toFixed(1),
       seconds: +seconds.toFixed(1),
       linesPerSecond: Math.round(lines / seconds),
+      cpuSeconds: +cpuSeconds.toFixed(1),
+      linesPerCpuSecond: Math.round(lines / cpuSeconds),
+      heapBeforeMB: mb(heapBefore.heapUsed),
+      heapAfterMB: mb(heapAfter.heapUsed),
+      rssBeforeMB: mb(heapBefore.rss),
       matched: s.matched,
       byMethod: s.byMethod,
       review: s.review,
@@ -161,7 +174,7 @@ if (json) console.log(JSON.stringify(results, null, 2));
 else {
   for (const r of results) {
     console.log(
-      `${r.label}: ${r.lines} lines vs ${r.works} works in ${r.seconds}s (index ${r.indexSeconds}s) = ${r.linesPerSecond} lines/s; matched ${r.matched} (${Object.entries(r.byMethod).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}), review ${r.review}, unmatched ${r.unmatched}; exact ${r.exact}; stored ${r.stored}; db ${r.dbMB} MB; peak RSS ${r.peakRssMB} MB (setup ${r.setupSeconds}s)`,
+      `${r.label}: ${r.lines} lines vs ${r.works} works in ${r.seconds}s (index ${r.indexSeconds}s) = ${r.linesPerSecond} lines/s (CPU ${r.cpuSeconds}s = ${r.linesPerCpuSecond} lines per CPU second); matched ${r.matched} (${Object.entries(r.byMethod).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}), review ${r.review}, unmatched ${r.unmatched}; exact ${r.exact}; stored ${r.stored}; db ${r.dbMB} MB; peak RSS ${r.peakRssMB} MB (RSS ${r.rssBeforeMB} MB and heap ${r.heapBeforeMB} MB after setup, heap ${r.heapAfterMB} MB after; setup ${r.setupSeconds}s)`,
     );
   }
 }
