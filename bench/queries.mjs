@@ -95,8 +95,9 @@ function build(path) {
         ident.run(id, 'iswc', '', iswc(200000000 + id));
         wp.run(id, 1, pub, 'publisher', `IP${pub}`, 'E', 1, 5000, 10000, 10000);
         cs.run(id, 1, '2136', 5000, 10000, 10000);
-        wp.run(id, 2, w1, 'writer', `IP${w1}`, 'CA', null, 2500, 0, 0);
-        cs.run(id, 2, '2136', 2500, 0, 0);
+        const solo = w2 === w1 ? 5000 : 2500;
+        wp.run(id, 2, w1, 'writer', `IP${w1}`, 'CA', null, solo, 0, 0);
+        cs.run(id, 2, '2136', solo, 0, 0);
         if (w2 !== w1) {
           wp.run(id, 3, w2, 'writer', `IP${w2}`, 'CA', null, 2500, 0, 0);
           cs.run(id, 3, '2136', 2500, 0, 0);

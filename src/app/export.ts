@@ -100,9 +100,12 @@ export function exportCwr(db: Db, opts: ExportOptions): ExportResult {
     return work ? workTransaction(work, opts.version, type) : null;
   };
 
-  // Pass 1: decide each work's transaction type, check what every version can carry, keep only
-  // the little needed to place it (the records are made again, one work at a time, in pass 2).
+  // Pass 1: decide each work's transaction type and check what the version can carry. The records
+  // of the first KEEP works are kept for pass 2; beyond that only what places a work is kept and
+  // its records are made again, one work at a time (bounded memory on big catalogues).
+  const KEEP = 20_000;
   const ready: Array<{ id: number; title: string; swn: string; type: RegistrationType }> = [];
+  const kept = new Map<number, WorkTransaction>();
   let heldBack = 0;
   let unicode = isV3(opts.version);
   for (const id of ids) {
@@ -118,6 +121,7 @@ export function exportCwr(db: Db, opts: ExportOptions): ExportResult {
     }
     unicode ||= tx.needsUnicode;
     ready.push({ id, title: work.title, swn: work.submitterWorkNumber, type });
+    if (kept.size < KEEP) kept.set(id, tx);
   }
 
   const encoding = unicode ? 'utf-8' : 'windows-1252';
@@ -160,7 +164,7 @@ export function exportCwr(db: Db, opts: ExportOptions): ExportResult {
       function* (type) {
         for (const w of works) {
           if (w.type !== type) continue;
-          const tx = txFor(w.id, type);
+          const tx = kept.get(w.id) ?? txFor(w.id, type);
           if (tx) yield tx;
         }
       },

@@ -5,6 +5,7 @@
  * snapshots of the domain Work the importer stores with each change.
  */
 import type { Db } from '../db.js';
+import { stmt } from './statements.js';
 import type { Work, WorkParty } from '../../domain/work.js';
 
 export interface FieldChange {
@@ -107,8 +108,7 @@ function parseSnapshot(s: unknown): Work | null {
 
 /** The history of a work, oldest first, each entry with its changes against the previous state. */
 export function workHistory(db: Db, workId: number): HistoryEntry[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db,
       `SELECT h.id, h.run_id, h.group_id, h.transaction_seq, h.transaction_type, h.line, h.action, h.version, h.snapshot,
               f.name AS file, f.imported_at AS imported_at
        FROM work_history h LEFT JOIN files f ON f.id = h.file_id

@@ -4,6 +4,7 @@
  * costs a dozen index lookups whatever the size of the catalogue.
  */
 import type { Db } from '../db.js';
+import { stmt } from './statements.js';
 import type { Party, PartyKind } from '../../domain/party.js';
 import type { Performer, Recording } from '../../domain/recording.js';
 import type { CollectionShare } from '../../domain/share.js';
@@ -25,18 +26,18 @@ export interface WorkRow {
 }
 
 export function workRow(db: Db, id: number): WorkRow | undefined {
-  const r = db.prepare('SELECT id, submitter, submitter_work_number, title, iswc, version FROM works WHERE id = ?').get(id) as Row | undefined;
+  const r = stmt(db, 'SELECT id, submitter, submitter_work_number, title, iswc, version FROM works WHERE id = ?').get(id) as Row | undefined;
   if (!r) return undefined;
   return { id: Number(r['id']), submitter: String(r['submitter']), submitterWorkNumber: String(r['submitter_work_number']), title: String(r['title']), iswc: str(r['iswc']), version: Number(r['version']) };
 }
 
 /** The work with this internal id, or undefined. */
 export function loadWork(db: Db, id: number): Work | undefined {
-  const w = db.prepare('SELECT * FROM works WHERE id = ?').get(id) as Row | undefined;
+  const w = stmt(db, 'SELECT * FROM works WHERE id = ?').get(id) as Row | undefined;
   if (!w) return undefined;
   const submitter = String(w['submitter']);
 
-  const titles: Title[] = (db.prepare('SELECT title, type, language, non_roman FROM titles WHERE work_id = ? ORDER BY position').all(id) as Row[]).map((r) => ({
+  const titles: Title[] = (stmt(db, 'SELECT title, type, language, non_roman FROM titles WHERE work_id = ? ORDER BY position').all(id) as Row[]).map((r) => ({
     title: String(r['title']),
     type: String(r['type']),
     language: str(r['language']),
@@ -44,11 +45,11 @@ export function loadWork(db: Db, id: number): Work | undefined {
   }));
 
   const societyWorkNumbers: SocietyWorkNumber[] = (
-    db.prepare("SELECT issuer, value FROM work_identifiers WHERE work_id = ? AND kind = 'society' ORDER BY issuer, value").all(id) as Row[]
+    stmt(db, "SELECT issuer, value FROM work_identifiers WHERE work_id = ? AND kind = 'society' ORDER BY issuer, value").all(id) as Row[]
   ).map((r) => ({ society: String(r['issuer']), number: String(r['value']) }));
 
   const collections = new Map<number, CollectionShare[]>();
-  for (const r of db.prepare('SELECT * FROM collection_shares WHERE work_id = ? ORDER BY position, n').all(id) as Row[]) {
+  for (const r of stmt(db, 'SELECT * FROM collection_shares WHERE work_id = ? ORDER BY position, n').all(id) as Row[]) {
     const pos = Number(r['position']);
     const list = collections.get(pos) ?? [];
     list.push({
@@ -61,8 +62,7 @@ export function loadWork(db: Db, id: number): Work | undefined {
   }
 
   const parties: WorkParty[] = (
-    db
-      .prepare(
+    stmt(db,
         `SELECT wp.*, p.ipi_name_number, p.ipi_base_number, p.name, p.first_name, p.original_name, p.original_first_name, p.original_language
          FROM work_parties wp JOIN parties p ON p.id = wp.party_id WHERE wp.work_id = ? ORDER BY wp.position`,
       )
@@ -94,7 +94,7 @@ export function loadWork(db: Db, id: number): Work | undefined {
     };
   });
 
-  const links: WriterPublisherLink[] = (db.prepare('SELECT * FROM pwr_links WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
+  const links: WriterPublisherLink[] = (stmt(db, 'SELECT * FROM pwr_links WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
     writerIpNumber: String(r['writer_ip_number']),
     publisherIpNumber: String(r['publisher_ip_number']),
     chain: num(r['chain']),
@@ -102,7 +102,7 @@ export function loadWork(db: Db, id: number): Work | undefined {
     societyAgreementNumber: str(r['society_agreement_number']),
   }));
 
-  const performers: Performer[] = (db.prepare('SELECT * FROM performers WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
+  const performers: Performer[] = (stmt(db, 'SELECT * FROM performers WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
     name: String(r['name']),
     firstName: str(r['first_name']),
     ipiNameNumber: str(r['ipi_name_number']),
@@ -111,7 +111,7 @@ export function loadWork(db: Db, id: number): Work | undefined {
     language: str(r['language']),
   }));
 
-  const recordings: Recording[] = (db.prepare('SELECT * FROM recordings WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
+  const recordings: Recording[] = (stmt(db, 'SELECT * FROM recordings WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
     isrc: str(r['isrc']),
     releaseDate: str(r['release_date']),
     duration: str(r['duration']),
@@ -129,7 +129,7 @@ export function loadWork(db: Db, id: number): Work | undefined {
     submitterRecordingId: str(r['submitter_recording_id']),
   }));
 
-  const o = db.prepare('SELECT * FROM work_origins WHERE work_id = ?').get(id) as Row | undefined;
+  const o = stmt(db, 'SELECT * FROM work_origins WHERE work_id = ?').get(id) as Row | undefined;
   const origin: WorkOrigin | null = o
     ? {
         intendedPurpose: str(o['intended_purpose']),
@@ -145,14 +145,14 @@ export function loadWork(db: Db, id: number): Work | undefined {
       }
     : null;
 
-  const crossReferences: CrossReference[] = (db.prepare('SELECT * FROM cross_references WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
+  const crossReferences: CrossReference[] = (stmt(db, 'SELECT * FROM cross_references WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => ({
     organisation: String(r['organisation']),
     identifier: String(r['identifier']),
     type: str(r['type']),
     valid: str(r['valid']),
   }));
 
-  const related: RelatedWork[] = (db.prepare('SELECT * FROM related_works WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => {
+  const related: RelatedWork[] = (stmt(db, 'SELECT * FROM related_works WHERE work_id = ? ORDER BY n').all(id) as Row[]).map((r) => {
     let writers: RelatedWork['writers'] = [];
     try {
       const parsed: unknown = JSON.parse(String(r['writers']));

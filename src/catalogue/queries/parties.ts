@@ -4,6 +4,7 @@
  * base number; both are indexed.
  */
 import type { Db } from '../db.js';
+import { stmt } from './statements.js';
 import { normaliseIpiNameNumber } from '../../domain/identifiers.js';
 
 export interface PartyWork {
@@ -42,21 +43,20 @@ export function findParties(db: Db, ref: string, limit = 200): PartyDetails[] {
   let rows: Record<string, unknown>[] = [];
   const base = /^I-?([0-9]{9})-?([0-9])$/i.exec(t);
   if (base) {
-    rows = db.prepare('SELECT * FROM parties WHERE ipi_base_number = ? ORDER BY id').all(`I-${base[1]}-${base[2]}`) as Record<string, unknown>[];
+    rows = stmt(db, 'SELECT * FROM parties WHERE ipi_base_number = ? ORDER BY id').all(`I-${base[1]}-${base[2]}`) as Record<string, unknown>[];
   } else {
     const ipi = normaliseIpiNameNumber(t.replace(/[\s.\-]/g, ''));
-    if (ipi !== null) rows = db.prepare('SELECT * FROM parties WHERE ipi_name_number = ? ORDER BY id').all(ipi) as Record<string, unknown>[];
+    if (ipi !== null) rows = stmt(db, 'SELECT * FROM parties WHERE ipi_name_number = ? ORDER BY id').all(ipi) as Record<string, unknown>[];
   }
   return rows.map((p) => {
     const id = Number(p['id']);
-    const affiliations = (db.prepare('SELECT right, society FROM party_affiliations WHERE party_id = ? ORDER BY right, society').all(id) as Record<string, unknown>[]).map((a) => ({
+    const affiliations = (stmt(db, 'SELECT right, society FROM party_affiliations WHERE party_id = ? ORDER BY right, society').all(id) as Record<string, unknown>[]).map((a) => ({
       right: String(a['right']),
       society: String(a['society']),
     }));
-    const count = db.prepare('SELECT count(*) AS c FROM work_parties WHERE party_id = ?').get(id) as { c: number };
+    const count = stmt(db, 'SELECT count(*) AS c FROM work_parties WHERE party_id = ?').get(id) as { c: number };
     const works = (
-      db
-        .prepare(
+      stmt(db,
           `SELECT w.id, w.title, w.iswc, w.submitter, w.submitter_work_number, wp.role, wp.controlled, wp.pr_share, wp.mr_share, wp.sr_share
            FROM work_parties wp JOIN works w ON w.id = wp.work_id WHERE wp.party_id = ? ORDER BY w.id LIMIT ?`,
         )

@@ -4,6 +4,7 @@
  * needs: which works a society already has, and the file names already used.
  */
 import type { Db } from '../db.js';
+import { stmt } from './statements.js';
 
 export type RegistrationState = 'accepted' | 'rejected' | 'pending';
 
@@ -84,13 +85,12 @@ export function listRegistrations(db: Db, f: RegistrationFilter): RegistrationRo
     where.push(`r.status NOT IN (${[...ACCEPTED, ...REJECTED].map(() => '?').join(',')})`);
     args.push(...ACCEPTED, ...REJECTED);
   }
-  const rows = db
-    .prepare(
+  const rows = stmt(db,
       `SELECT r.*, w.title, w.submitter, w.submitter_work_number FROM registrations r JOIN works w ON w.id = r.work_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.society, r.sent_at, r.work_id LIMIT ?`,
     )
     .all(...args, f.limit) as Record<string, unknown>[];
-  const acks = db.prepare('SELECT status, processing_date, society_work_number, iswc FROM acknowledgements WHERE work_id = ? AND society = ? ORDER BY id');
+  const acks = stmt(db, 'SELECT status, processing_date, society_work_number, iswc FROM acknowledgements WHERE work_id = ? AND society = ? ORDER BY id');
   return rows.map((r) => {
     const status = String(r['status']);
     const state = registrationState(status);
@@ -125,13 +125,13 @@ export function listRegistrationsOfWork(db: Db, workId: number, today: string): 
 
 /** The registration status of a work with a society, or null when never sent nor acknowledged. */
 export function registrationStatus(db: Db, workId: number, society: string): string | null {
-  const r = db.prepare('SELECT status FROM registrations WHERE work_id = ? AND society = ?').get(workId, society) as { status: string } | undefined;
+  const r = stmt(db, 'SELECT status FROM registrations WHERE work_id = ? AND society = ?').get(workId, society) as { status: string } | undefined;
   return r ? r.status : null;
 }
 
 /** Every CWR file name recorded as sent. */
 export function sentFileNames(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT sent_file FROM registrations WHERE sent_file IS NOT NULL').all() as { sent_file: string }[]).map((r) => r.sent_file);
+  return (stmt(db, 'SELECT DISTINCT sent_file FROM registrations WHERE sent_file IS NOT NULL').all() as { sent_file: string }[]).map((r) => r.sent_file);
 }
 
 export interface SentRegistration {
@@ -147,13 +147,12 @@ export interface SentRegistration {
 /** Records an export: one 'export' run, the registration rows (status 'sent'), and each row's
  * previous state in registration_changes (so `runs undo` can put them back). Returns the run id. */
 export function recordSent(db: Db, sent: readonly SentRegistration[], summary: unknown, startedAt: string): number {
-  const run = db
-    .prepare("INSERT INTO runs (command, started_at, finished_at, status, summary) VALUES ('export', ?, ?, 'done', ?)")
+  const run = stmt(db, "INSERT INTO runs (command, started_at, finished_at, status, summary) VALUES ('export', ?, ?, 'done', ?)")
     .run(startedAt, new Date().toISOString(), JSON.stringify(summary));
   const runId = Number(run.lastInsertRowid);
-  const prev = db.prepare('SELECT * FROM registrations WHERE work_id = ? AND society = ?');
-  const change = db.prepare('INSERT INTO registration_changes (run_id, n, work_id, society, previous) VALUES (?, ?, ?, ?, ?)');
-  const upsert = db.prepare(
+  const prev = stmt(db, 'SELECT * FROM registrations WHERE work_id = ? AND society = ?');
+  const change = stmt(db, 'INSERT INTO registration_changes (run_id, n, work_id, society, previous) VALUES (?, ?, ?, ?, ?)');
+  const upsert = stmt(db,
     `INSERT INTO registrations (work_id, society, status, sent_at, sent_file, sent_group, sent_transaction, updated_run)
      VALUES (?, ?, 'sent', ?, ?, ?, ?, ?)
      ON CONFLICT (work_id, society) DO UPDATE SET status = 'sent', sent_at = excluded.sent_at, sent_file = excluded.sent_file,

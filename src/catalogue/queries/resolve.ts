@@ -4,6 +4,7 @@
  * index lookup; a reference may match several works (two submitters, one ISWC).
  */
 import type { Db } from '../db.js';
+import { stmt } from './statements.js';
 import { normaliseIswc } from '../../domain/identifiers.js';
 
 export type MatchedBy = 'id' | 'iswc' | 'submitter-work-number' | 'society-work-number';
@@ -25,16 +26,16 @@ export function resolveWorkRef(db: Db, ref: string): WorkMatch[] {
   };
   const explicitId = /^(?:#|id:)([0-9]+)$/i.exec(t);
   if (explicitId?.[1]) {
-    add(db.prepare('SELECT id FROM works WHERE id = ?').all(Number(explicitId[1])), 'id');
+    add(stmt(db, 'SELECT id FROM works WHERE id = ?').all(Number(explicitId[1])), 'id');
     return [...out].map(([id, by]) => ({ id, by }));
   }
   const iswc = normaliseIswc(t);
-  if (iswc !== null) add(db.prepare('SELECT id FROM works WHERE iswc = ? ORDER BY id LIMIT 50').all(iswc), 'iswc');
-  add(db.prepare('SELECT id FROM works WHERE submitter_work_number = ? ORDER BY id LIMIT 50').all(t), 'submitter-work-number');
+  if (iswc !== null) add(stmt(db, 'SELECT id FROM works WHERE iswc = ? ORDER BY id LIMIT 50').all(iswc), 'iswc');
+  add(stmt(db, 'SELECT id FROM works WHERE submitter_work_number = ? ORDER BY id LIMIT 50').all(t), 'submitter-work-number');
   add(
-    db.prepare("SELECT DISTINCT work_id AS id FROM work_identifiers WHERE kind = 'society' AND value = ? ORDER BY work_id LIMIT 50").all(t),
+    stmt(db, "SELECT DISTINCT work_id AS id FROM work_identifiers WHERE kind = 'society' AND value = ? ORDER BY work_id LIMIT 50").all(t),
     'society-work-number',
   );
-  if (/^[0-9]+$/.test(t) && t.length < 16) add(db.prepare('SELECT id FROM works WHERE id = ?').all(Number(t)), 'id');
+  if (/^[0-9]+$/.test(t) && t.length < 16) add(stmt(db, 'SELECT id FROM works WHERE id = ?').all(Number(t)), 'id');
   return [...out].map(([id, by]) => ({ id, by }));
 }

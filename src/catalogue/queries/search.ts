@@ -9,6 +9,7 @@
  * large catalogue, so only on request).
  */
 import type { Db } from '../db.js';
+import { stmt } from './statements.js';
 import { normaliseIpiNameNumber, normaliseIswc } from '../../domain/identifiers.js';
 import { nameKey, searchKey, titleKey } from '../../domain/text-keys.js';
 
@@ -50,7 +51,7 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
   if (q === '') return [];
 
   const iswc = normaliseIswc(q);
-  if (iswc !== null) take(db.prepare('SELECT id FROM works WHERE iswc = ? ORDER BY id LIMIT ?').all(iswc, room()), 'iswc', () => iswc);
+  if (iswc !== null) take(stmt(db, 'SELECT id FROM works WHERE iswc = ? ORDER BY id LIMIT ?').all(iswc, room()), 'iswc', () => iswc);
 
   const digits = q.replace(/[\s.\-]/g, '');
   const ipi = /^[0-9]{9,11}$/.test(digits) ? normaliseIpiNameNumber(digits) : null;
@@ -58,8 +59,7 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
   for (const [column, value] of [['ipi_name_number', ipi] as const, ['ipi_base_number', base] as const]) {
     if (value === null || room() <= 0) continue;
     take(
-      db
-        .prepare(
+      stmt(db,
           `SELECT wp.work_id AS id, p.name AS name FROM parties p JOIN work_parties wp ON wp.party_id = p.id
            WHERE p.${column} = ? ORDER BY wp.work_id LIMIT ?`,
         )
@@ -74,11 +74,11 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
 
   const tk = titleKey(q);
   if (tk !== '' && room() > 0) {
-    take(db.prepare('SELECT id, title FROM works WHERE title_key >= ? AND title_key < ? ORDER BY title_key, id LIMIT ?').all(tk, after(tk), room()), 'title', (r) => String(r['title']));
+    take(stmt(db, 'SELECT id, title FROM works WHERE title_key >= ? AND title_key < ? ORDER BY title_key, id LIMIT ?').all(tk, after(tk), room()), 'title', (r) => String(r['title']));
   }
   if (tk !== '' && room() > 0) {
     take(
-      db.prepare('SELECT work_id AS id, title FROM titles WHERE title_key >= ? AND title_key < ? ORDER BY title_key, work_id LIMIT ?').all(tk, after(tk), room() * 2),
+      stmt(db, 'SELECT work_id AS id, title FROM titles WHERE title_key >= ? AND title_key < ? ORDER BY title_key, work_id LIMIT ?').all(tk, after(tk), room() * 2),
       'alternate-title',
       (r) => String(r['title']),
     );
@@ -87,8 +87,8 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
   const nk = nameKey(q);
   if (nk !== '' && room() > 0) {
     // Whole name in any word order (nameKey sorts words), or the start of its first word.
-    const parties = db.prepare('SELECT id, name, first_name FROM parties WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 200').all(nk, after(nk)) as Record<string, unknown>[];
-    const byParty = db.prepare('SELECT work_id AS id FROM work_parties WHERE party_id = ? ORDER BY work_id LIMIT ?');
+    const parties = stmt(db, 'SELECT id, name, first_name FROM parties WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 200').all(nk, after(nk)) as Record<string, unknown>[];
+    const byParty = stmt(db, 'SELECT work_id AS id FROM work_parties WHERE party_id = ? ORDER BY work_id LIMIT ?');
     const takeParties = (list: Record<string, unknown>[]): void => {
       for (const p of list) {
         if (room() <= 0) break;
@@ -102,10 +102,9 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
     if (room() > 0 && parties.length < 200 && !nk.includes(' ')) {
       const seen = new Set(parties.map((p) => Number(p['id'])));
       const more: Record<string, unknown>[] = [];
-      const ids = db
-        .prepare("SELECT rowid AS id FROM parties INDEXED BY parties_name_key WHERE name_key < ? AND instr(' ' || name_key, ?) > 0 LIMIT 200")
+      const ids = stmt(db, "SELECT rowid AS id FROM parties INDEXED BY parties_name_key WHERE name_key < ? AND instr(' ' || name_key, ?) > 0 LIMIT 200")
         .all(nk, ` ${nk}`) as { id: number }[];
-      const one = db.prepare('SELECT id, name, first_name FROM parties WHERE id = ?');
+      const one = stmt(db, 'SELECT id, name, first_name FROM parties WHERE id = ?');
       for (const { id } of ids) {
         if (seen.has(Number(id))) continue;
         const p = one.get(id) as Record<string, unknown> | undefined;
@@ -118,7 +117,7 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
   if (options.contains === true && room() > 0) {
     const sk = searchKey(q);
     if (sk !== '') {
-      take(db.prepare('SELECT id, title FROM works WHERE instr(title_key, ?) > 0 ORDER BY id LIMIT ?').all(sk, room()), 'title-contains', (r) => String(r['title']));
+      take(stmt(db, 'SELECT id, title FROM works WHERE instr(title_key, ?) > 0 ORDER BY id LIMIT ?').all(sk, room()), 'title-contains', (r) => String(r['title']));
     }
   }
 
@@ -128,7 +127,7 @@ export function searchWorks(db: Db, query: string, options: SearchOptions): Sear
 function hitsFor(db: Db, found: ReadonlyMap<number, { matched: MatchKind; text: string }>): SearchHit[] {
   if (found.size === 0) return [];
   const ids = [...found.keys()];
-  const rows = db.prepare(`SELECT id, title, iswc, submitter, submitter_work_number FROM works WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Record<string, unknown>[];
+  const rows = stmt(db, `SELECT id, title, iswc, submitter, submitter_work_number FROM works WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Record<string, unknown>[];
   const byId = new Map(rows.map((r) => [Number(r['id']), r]));
   const hits: SearchHit[] = [];
   for (const [id, m] of found) {
