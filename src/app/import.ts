@@ -36,6 +36,8 @@ export interface ImportOptions extends Pick<CwrReadOptions, 'encoding' | 'versio
   readonly now?: () => string;
   /** Called after each transaction is applied (tests use it to simulate a crash mid-file). */
   readonly afterTransaction?: (count: number) => void;
+  /** Progress for a person: called every 1,000 transactions applied. */
+  readonly onProgress?: (p: { readonly path: string; readonly transactions: number }) => void;
 }
 
 export interface Counts {
@@ -396,6 +398,7 @@ class FileImport {
     }
     this.applied++;
     this.imp.options.afterTransaction?.(this.applied);
+    if (this.applied % 1000 === 0) this.imp.options.onProgress?.({ path: this.path, transactions: this.applied });
   }
 }
 

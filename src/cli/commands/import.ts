@@ -92,6 +92,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
         society: flags.society ?? settings.society,
         env: ctx.io.env,
         cwd: ctx.io.cwd,
+        onProgress: (p) => spinner.text(`importing ${p.path}: ${p.transactions} transactions`),
       });
     } catch (e) {
       if (e instanceof CatalogueBusyError) throw new CliError(e.message, EXIT.BUSY, e.code);
