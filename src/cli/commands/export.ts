@@ -55,11 +55,12 @@ function renderHuman(out: Output, r: ExportResult): void {
 
 export function registerExport(program: Command, ctx: CliContext): void {
   const exp = program.command('export').description('Write works of the catalogue as registration files for other societies');
+  withExamples(exp, 'cwrkit export cwr --version 2.1 --to 052');
   const cmd = exp
     .command('cwr')
     .description('CWR registrations (NWR for works new to the society, REV for the rest; 3.x WRK) named by the CWR convention')
     .requiredOption('--cwr-version <v>', 'CWR version to write: 2.1, 2.2, 3.0 or 3.1 (also accepted as --version <v>)')
-    .option('--to <society>', 'receiving society code (default 000: several societies)', '000')
+    .option('--to <society>', 'receiving society code (000: several societies)', '000')
     .option('--works <ref...>', 'only these works (ISWC, submitter or society work number, #id)')
     .option('--since <date>', 'only works changed on or after this date (YYYY-MM-DD)')
     .option('-o, --out <file>', 'write exactly this file instead of the conventional name')

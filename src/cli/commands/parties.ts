@@ -14,6 +14,7 @@ interface Flags extends SettingsFlags {
 
 export function registerParties(program: Command, ctx: CliContext): void {
   const parties = program.command('parties').description('Interested parties in the catalogue: writers and publishers with their works');
+  withExamples(parties, 'cwrkit parties show 00441122310');
   const show = parties
     .command('show')
     .description('Show a party by IPI name number (or IPI base number): names, affiliations, works with role and shares')

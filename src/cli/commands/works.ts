@@ -35,6 +35,7 @@ export function today(): string {
 
 export function registerWorks(program: Command, ctx: CliContext): void {
   const works = program.command('works').description('Search, show and trace the history of works in the catalogue');
+  withExamples(works, 'cwrkit works search "dala aeni"', 'cwrkit works show T3210001013', 'cwrkit works history QMP-0001 --json');
 
   const searchCmd = works
     .command('search')
