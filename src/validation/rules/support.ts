@@ -121,3 +121,13 @@ export function numAt(rec: CwrRecord, name: string): number {
 export function hasField(rec: CwrRecord, name: string): boolean {
   return rec.layout?.byName.has(name) === true;
 }
+
+/** True when the field is blank or absent, without making a string. */
+export function blankAt(rec: CwrRecord, name: string): boolean {
+  const f = rec.layout?.byName.get(name);
+  if (f === undefined) return true;
+  const text = rec.text;
+  const to = Math.min(text.length, f.start - 1 + f.length);
+  for (let i = f.start - 1; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}

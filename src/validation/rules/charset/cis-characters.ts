@@ -80,7 +80,6 @@ const FIELDS: Readonly<Record<string, ReadonlyArray<readonly [string, Kind, 'T' 
 
 const LEVEL: Readonly<Record<'T' | 'R' | 'F', Level>> = { T: 'transaction', R: 'record', F: 'field' };
 const EFFECT: Readonly<Record<'T' | 'R' | 'F', string>> = { T: 'the transaction is rejected', R: 'the record is dropped', F: 'the field is ignored' };
-const ASCII_OK = /^[ -Z]*$/; // fast path: space..Z covers digits, upper case and most punctuation
 
 /** Characters of `text` not in `allowed`, at most five, quoted. */
 function badChars(text: string, allowed: ReadonlySet<string>): string[] {
@@ -89,19 +88,47 @@ function badChars(text: string, allowed: ReadonlySet<string>): string[] {
   return out;
 }
 
+/** Allowed-character tables for code points below 256 (1 = allowed), built once per set. */
+const tables = new WeakMap<ReadonlySet<string>, Uint8Array>();
+function tableOf(allowed: ReadonlySet<string>): Uint8Array {
+  let t = tables.get(allowed);
+  if (!t) {
+    t = new Uint8Array(256);
+    for (const ch of allowed) {
+      const c = ch.codePointAt(0) ?? 0;
+      if (c < 256) t[c] = 1;
+    }
+    tables.set(allowed, t);
+  }
+  return t;
+}
+
+/** Whether the field's text (trailing blanks aside) only uses allowed characters; no allocation. */
+function clean(rec: CwrRecord, field: string, table: Uint8Array, allowed: ReadonlySet<string>): boolean {
+  const f = rec.layout?.byName.get(field);
+  if (f === undefined) return true;
+  const text = rec.text;
+  const to = Math.min(text.length, f.start - 1 + f.length);
+  for (let i = f.start - 1; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 256 ? table[c] === 1 : allowed.has(text[i] ?? '')) continue;
+    return false;
+  }
+  return true;
+}
+
 export function checkCisCharacters(rec: CwrRecord, ctx: CheckContext): void {
   const fields = FIELDS[rec.type];
   if (!fields) return;
   const cis = cisCharacters();
   for (const [field, kind, lvl, msgRecord, msgNumber] of fields) {
-    const v = strAt(rec, field);
-    if (v === '') continue;
     let allowed = kind === 'titles' ? cis.titles : cis.names;
     if (rec.type === 'ALT') {
-      const tt = rec.str('title_type');
+      const tt = strAt(rec, 'title_type');
       if (tt === 'OL' || tt === 'AL') allowed = cis.nationalTitles;
     }
-    if (ASCII_OK.test(v) && kind === 'titles') continue;
+    if (clean(rec, field, tableOf(allowed), allowed)) continue;
+    const v = strAt(rec, field);
     const bad = badChars(v, allowed);
     if (bad.length === 0) continue;
     const lower = bad.some((c) => c !== c.toUpperCase());

@@ -5,7 +5,7 @@
 import type { Transaction } from '../../../formats/cwr/structure.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { reportAt, s , numAt, strAt } from '../support.js';
+import { blankAt, numAt, reportAt, s, strAt } from '../support.js';
 import { REGISTRATION_TYPES, hasOwnershipFields, workModel, type Party } from './work-model.js';
 
 export const CHAIN_FIRST_PUBLISHER = defineRule({
@@ -173,25 +173,26 @@ export function checkChainOfTitle(tx: Transaction, ctx: CheckContext): void {
     if (p.kind === 'OPU' && spuSeqs.has(numAt(p.rec, 'publisher_sequence_number'))) reportAt(ctx, CHAIN_OPU_IN_SPU_CHAIN, p.rec, 'publisher_sequence_number', { chain: p.rec.str('publisher_sequence_number') });
   }
   // Controlled and other parties' own fields.
+  const v3 = ctx.info.version === '3.0' || ctx.info.version === '3.1';
   for (const p of w.parties) {
     const r = p.rec;
-    const why: string[] = [];
-    const unknown = r.str(p.publisher ? 'publisher_unknown_indicator' : 'writer_unknown_indicator');
-    const name = r.str(p.publisher ? 'publisher_name' : 'writer_last_name');
+    const unknownField = p.publisher ? 'publisher_unknown_indicator' : 'writer_unknown_indicator';
+    const nameField = p.publisher ? 'publisher_name' : 'writer_last_name';
+    const unknown = blankAt(r, unknownField) ? '' : strAt(r, unknownField);
     if (p.controlled) {
-      if (p.ip === '') why.push('has no interested party #');
-      if (name === '') why.push(p.publisher ? 'has no publisher name' : 'has no writer last name');
-      if (p.publisher && strAt(r, 'publisher_type') === '') why.push('has no publisher type');
-      if (!p.publisher && strAt(r, 'writer_designation_code') === '') why.push('has no writer designation');
+      let why: string[] | null = null;
+      if (p.ip === '') (why ??= []).push('has no interested party #');
+      if (blankAt(r, nameField)) (why ??= []).push(p.publisher ? 'has no publisher name' : 'has no writer last name');
+      if (p.publisher && blankAt(r, 'publisher_type')) (why ??= []).push('has no publisher type');
+      if (!p.publisher && blankAt(r, 'writer_designation_code')) (why ??= []).push('has no writer designation');
       // v3 writers of the indicator (DMP) fill "N"; only "Y" contradicts a controlled party there.
-      const v3 = ctx.info.version === '3.0' || ctx.info.version === '3.1';
-      if (v3 ? unknown === 'Y' : unknown !== '') why.push(`has an unknown indicator "${unknown}" (must be blank for a controlled party)`);
-      if (why.length > 0) reportAt(ctx, CONTROLLED_PARTY_FIELDS, r, null, { record: r.type, why: why.join(', ') });
-      if (p.publisher && ctx.info.version === '2.2' && p.territories.length > 0 && strAt(r, 'publisher_ipi_name_number') === '') {
-        reportAt(ctx, COLLECTING_PUBLISHER_IPI, r, 'publisher_ipi_name_number', { name });
+      if (v3 ? unknown === 'Y' : unknown !== '') (why ??= []).push(`has an unknown indicator "${unknown}" (must be blank for a controlled party)`);
+      if (why) reportAt(ctx, CONTROLLED_PARTY_FIELDS, r, null, { record: r.type, why: why.join(', ') });
+      if (p.publisher && ctx.info.version === '2.2' && p.territories.length > 0 && blankAt(r, 'publisher_ipi_name_number')) {
+        reportAt(ctx, COLLECTING_PUBLISHER_IPI, r, 'publisher_ipi_name_number', { name: strAt(r, nameField) });
       }
-    } else if (unknown === 'Y' && name !== '') {
-      reportAt(ctx, UNKNOWN_PARTY_NAME, r, p.publisher ? 'publisher_unknown_indicator' : 'writer_unknown_indicator', { record: r.type });
+    } else if (unknown === 'Y' && !blankAt(r, nameField)) {
+      reportAt(ctx, UNKNOWN_PARTY_NAME, r, unknownField, { record: r.type });
     }
   }
   // PWR links.

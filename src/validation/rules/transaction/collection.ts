@@ -267,9 +267,10 @@ function checkChainCollection(chains: readonly (readonly Party[])[], parties: re
     }
     const first = chain[0];
     if (!first || collectors === 0 || changes || !first.own) continue;
-    // Fast path: one include record per collector, all at the owned share.
+    // Fast path: with one collector every covered country takes the share of one include
+    // record, so it is enough that each include record collects the owned share.
     let simple = true;
-    for (const p of chain) for (const t of p.territories) if (!t.include || Math.abs(t.shares[0] - owned) > TOLERANCE) simple = false;
+    for (const p of chain) for (const t of p.territories) if (t.include && Math.abs(t.shares[0] - owned) > TOLERANCE) simple = false;
     if (simple && collectors === 1) continue;
     const n = countryCount();
     const sum = new Int32Array(n);
