@@ -49,18 +49,23 @@ class FuzzyIndex {
   }
 }
 
+/** UNION ALL is cheaper than UNION (no temporary B-tree per lookup); duplicates go here. */
+function distinct(ids: number[]): number[] {
+  return ids.length < 2 ? ids : [...new Set(ids)];
+}
+
 export class CatalogueIndex implements MatchIndex {
   private fuzzy: FuzzyIndex | null = null;
   private readonly q: Record<'iswc' | 'submitter' | 'society' | 'isrc' | 'ipi' | 'count', Statement>;
 
   constructor(private readonly db: Db) {
     this.q = {
-      iswc: db.prepare("SELECT id FROM works WHERE iswc = ? UNION SELECT work_id FROM work_identifiers WHERE kind = 'iswc' AND value = ?").pluck(),
-      submitter: db.prepare("SELECT id FROM works WHERE submitter_work_number IN (?, ?) UNION SELECT work_id FROM work_identifiers WHERE kind = 'submitter' AND value IN (?, ?)").pluck(),
+      iswc: db.prepare("SELECT id FROM works WHERE iswc = ? UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'iswc' AND value = ?").pluck(),
+      submitter: db.prepare("SELECT id FROM works WHERE submitter_work_number IN (?, ?) UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'submitter' AND value IN (?, ?)").pluck(),
       society: db
         .prepare(
           `SELECT work_id FROM work_identifiers WHERE kind = 'society' AND value IN (?, ?) AND issuer IN (?, ?)
-           UNION SELECT work_id FROM registrations WHERE society = ? AND society_work_number IN (?, ?)`,
+           UNION ALL SELECT work_id FROM registrations WHERE society = ? AND society_work_number IN (?, ?)`,
         )
         .pluck(),
       isrc: db.prepare('SELECT work_id FROM recordings WHERE isrc = ?').pluck(),
@@ -74,10 +79,10 @@ export class CatalogueIndex implements MatchIndex {
   }
 
   byIswc(key: string): readonly number[] {
-    return this.q.iswc.all(key, key) as number[];
+    return distinct(this.q.iswc.all(key, key) as number[]);
   }
   bySubmitterNumber(key: string, raw: string = key): readonly number[] {
-    return this.q.submitter.all(key, raw, key, raw) as number[];
+    return distinct(this.q.submitter.all(key, raw, key, raw) as number[]);
   }
   bySocietyCode(key: string, raw?: string): readonly number[] {
     const i = key.indexOf(':');
@@ -85,7 +90,7 @@ export class CatalogueIndex implements MatchIndex {
     const code = key.slice(i + 1);
     const r = raw ?? code;
     const short = String(Number(society));
-    return this.q.society.all(code, r, society, short, society, code, r) as number[];
+    return distinct(this.q.society.all(code, r, society, short, society, code, r) as number[]);
   }
   byIsrc(key: string): readonly number[] {
     return this.q.isrc.all(key) as number[];
