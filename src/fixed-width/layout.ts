@@ -138,7 +138,10 @@ export function parseRecordLayout(type: string, raw: unknown, where: string): Re
   }
   if (end > length) throw new LayoutError(`fields end at ${end}, beyond the record length ${length}`, at);
   const byName = new Map<string, FieldSpec>();
-  for (const f of fields) byName.set(f.name, f);
+  for (const f of fields) {
+    if (byName.has(f.name)) throw new LayoutError(`field name ${f.name} appears twice`, at);
+    byName.set(f.name, f);
+  }
   const layout: RecordLayout = {
     type,
     description: typeof raw['description'] === 'string' ? raw['description'] : '',

@@ -296,7 +296,7 @@ const cases: Case[] = [
     losses: ['AGR', 'SPU.pr_ownership_share', 'SWR.pr_ownership_share', 'TER'],
   },
   {
-    name: '2.1 -> 3.0: an ACK echoing an NWR becomes an ACK echoing a WRK; MSG has no 3.x layout',
+    name: '2.1 -> 3.0: an ACK echoing an NWR becomes an ACK echoing a WRK; MSG keeps the 2.2 positions',
     from: '2.1',
     to: '3.0',
     build: (b) =>
@@ -307,9 +307,12 @@ const cases: Case[] = [
         .record('MSG', { message_type: 'F', original_record_sequence_number: 1, original_record_type: 'SPU', message_level: 'F', validation_number: '013', message_text: 'IPI NOT FOUND' })
         .record('NWR', WORK),
     opts: { senderCode: null },
-    types: ['ACK', 'WRK'],
-    losses: ['MSG'],
-    values: [['ACK', 'original_transaction_type', 'WRK']],
+    types: ['ACK', 'MSG', 'WRK'],
+    losses: [],
+    values: [
+      ['ACK', 'original_transaction_type', 'WRK'],
+      ['MSG', 'original_record_type', 'SPU'],
+    ],
   },
   {
     name: '2.1 -> 2.2: an ACK keeps its MSG, including the original record type at column 29',

@@ -40,7 +40,11 @@ describe('CWR layouts', () => {
   });
 
   it.each(records)('$version $type: length and field boundaries agree with shared layouts.json', ({ version, type, layout }) => {
-    const ref = shared.versions[version]?.records[type];
+    // A record the reference knows only by name (layout unknown) and that we borrowed from 2.2
+    // (3.x MSG) is compared with the 2.2 reference it was borrowed from.
+    const own = shared.versions[version]?.records[type];
+    const borrowed = layout.description.includes('borrowed from CWR 2.2');
+    const ref = borrowed && own?.fields === undefined ? shared.versions['2.2']?.records[type] : own;
     expect(ref, `${type} missing from the shared reference`).toBeDefined();
     if (ref === undefined) return;
     expect(layout.length).toBe(ref.length);
