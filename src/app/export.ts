@@ -188,7 +188,7 @@ export function exportCwr(db: Db, opts: ExportOptions): ExportResult {
     const sent: SentRegistration[] = works.map((w) => ({ workId: w.id, society: opts.to, type: w.type, sentAt, file: name, group: w.group, transaction: w.transaction }));
     run = db
       .transaction(() => {
-        const id = recordSent(db, sent, { command: 'export', file: name, version: opts.version, to: opts.to, works: works.map((w) => ({ id: w.id, type: w.type })) }, sentAt);
+        const id = recordSent(db, sent, { command: 'export', file: name, version: opts.version, to: opts.to, sent: works.map((w) => ({ id: w.id, type: w.type })) }, sentAt);
         renameSync(tmp, path);
         return id;
       })
