@@ -48,11 +48,14 @@ export function transmissionText(t: Transmission): string {
   return out;
 }
 
-/** Writes lines to a file through a stream, encoding each chunk; resolves when flushed. */
+/** Writes lines to a file through a stream, encoding each chunk; resolves when flushed. A write
+ * error (disk full, folder removed) is kept and rethrown by the next write, flush or close
+ * instead of crashing the process. */
 export class LineWriter {
   #out: WriteStream;
   #buffer: string[] = [];
   #size = 0;
+  #error: Error | null = null;
 
   constructor(
     path: string,
@@ -60,27 +63,51 @@ export class LineWriter {
     mode = 0o644,
   ) {
     this.#out = createWriteStream(path, { mode });
+    this.#out.on('error', (e) => {
+      this.#error ??= e;
+    });
+  }
+
+  #check(): void {
+    if (this.#error) throw this.#error;
   }
 
   async write(line: string): Promise<void> {
+    this.#check();
     this.#buffer.push(line, CRLF);
     this.#size += line.length + 2;
     if (this.#size >= 1 << 20) await this.flush();
   }
 
   async flush(): Promise<void> {
+    this.#check();
     if (this.#buffer.length === 0) return;
     const chunk = encodeText(this.#buffer.join(''), this.encoding);
     this.#buffer = [];
     this.#size = 0;
-    if (!this.#out.write(chunk)) await new Promise<void>((resolve) => this.#out.once('drain', resolve));
+    if (!this.#out.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.#out.off('drain', done);
+          this.#out.off('error', done);
+          resolve();
+        };
+        this.#out.once('drain', done);
+        this.#out.once('error', done);
+      });
+    }
+    this.#check();
   }
 
   async close(): Promise<void> {
     await this.flush();
     await new Promise<void>((resolve, reject) => {
+      if (this.#error) {
+        reject(this.#error);
+        return;
+      }
       this.#out.once('error', reject);
-      this.#out.end(resolve);
+      this.#out.end(() => resolve());
     });
   }
 }
