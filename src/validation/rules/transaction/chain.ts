@@ -11,7 +11,7 @@ import { REGISTRATION_TYPES, hasOwnershipFields, workModel, type Party } from '.
 export const CHAIN_FIRST_PUBLISHER = defineRule({
   id: 'chain-first-publisher',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPU record edits 2, 5 (TX-9)',
+  cisac: 'CWR 2.2 SPU record edits 2, 5 (TX-9); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPU', number: '002', messageLevel: 'R' },
   summary: 'Each publisher chain starts with an original publisher (E) or an income participant (PA).',
   message: (p) => `publisher chain ${s(p, 'chain')} starts with a publisher of type ${s(p, 'type')}, not an original publisher (E) or income participant (PA): the transaction is rejected`,
@@ -20,7 +20,7 @@ export const CHAIN_FIRST_PUBLISHER = defineRule({
 export const CHAIN_ONE_ORIGINAL = defineRule({
   id: 'chain-one-original',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 17 (TX-9)',
+  cisac: 'CWR 2.2 NWR transaction edit 17 (TX-9); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '017' },
   summary: 'A publisher chain has more than one original publisher (E).',
   message: (p) => `publisher chain ${s(p, 'chain')} has more than one original publisher (E): the transaction is rejected`,
@@ -29,7 +29,7 @@ export const CHAIN_ONE_ORIGINAL = defineRule({
 export const CHAIN_OPU_IN_SPU_CHAIN = defineRule({
   id: 'chain-opu-in-spu-chain',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 16 (TX-9)',
+  cisac: 'CWR 2.2 NWR transaction edit 16 (TX-9); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '016' },
   summary: 'A non-controlled publisher (OPU) sits in a chain started by an SPU.',
   message: (p) => `OPU uses publisher sequence ${s(p, 'chain')}, the number of an SPU chain: a non-controlled publisher cannot be inside a controlled chain; the transaction is rejected`,
@@ -38,7 +38,7 @@ export const CHAIN_OPU_IN_SPU_CHAIN = defineRule({
 export const CHAIN_OWNERSHIP_TYPE = defineRule({
   id: 'chain-ownership-type',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPU record edit 3, SPU field edit 19 (TX-9)',
+  cisac: 'CWR 2.2 SPU record edit 3, SPU field edit 19 (TX-9); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPU', number: '003', messageLevel: 'R' },
   summary: 'Only original publishers (E) and acquirers (AQ) may hold ownership shares.',
   message: (p) => `${s(p, 'name')} is a publisher of type ${s(p, 'type')} but holds ownership shares: only E and AQ may own; the transaction is rejected`,
@@ -47,7 +47,7 @@ export const CHAIN_OWNERSHIP_TYPE = defineRule({
 export const CHAIN_ACQUIRER = defineRule({
   id: 'chain-acquirer',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPU field edit 32, SPU record edit 8, NWR transaction edit 26 (TX-9)',
+  cisac: 'CWR 2.2 SPU field edit 32, SPU record edit 8, NWR transaction edit 26 (TX-9); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPU', number: '032', messageLevel: 'F' },
   summary: 'An acquirer (AQ) must follow an original publisher, own something, and leave the original publisher zero ownership.',
   message: (p) => `acquirer ${s(p, 'name')}: ${s(p, 'why')}; the transaction is rejected`,
@@ -56,7 +56,7 @@ export const CHAIN_ACQUIRER = defineRule({
 export const CHAIN_NO_OWNERSHIP = defineRule({
   id: 'chain-no-ownership',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 25, SPU record edit 1 (TX-9)',
+  cisac: 'CWR 2.2 NWR transaction edit 25, SPU record edit 1 (TX-9); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '025' },
   summary: 'In each controlled chain the original publisher and acquirers own something in at least one right.',
   message: (p) => `publisher chain ${s(p, 'chain')} owns nothing (E and AQ ownership are all zero): the transaction is rejected`,
@@ -65,7 +65,7 @@ export const CHAIN_NO_OWNERSHIP = defineRule({
 export const PUBLISHER_SEQUENCE = defineRule({
   id: 'publisher-sequence',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPU field edit 1 (TX-10)',
+  cisac: 'CWR 2.2 SPU field edit 1 (TX-10); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPU', number: '001', messageLevel: 'F' },
   summary: 'Publisher sequence numbers are 1 for the first chain and go up by one per chain.',
   message: (p) => `publisher sequence number ${s(p, 'found')} should be ${s(p, 'expected')}: the transaction is rejected`,
@@ -74,7 +74,7 @@ export const PUBLISHER_SEQUENCE = defineRule({
 export const PWR_WRITER_MISMATCH = defineRule({
   id: 'pwr-writer-mismatch',
   level: 'record',
-  cisac: 'CWR 2.2 PWR field edit 5 (TX-11)',
+  cisac: 'CWR 2.2 PWR field edit 5 (TX-11); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'PWR', number: '005', messageLevel: 'F' },
   summary: 'A PWR names another writer than the writer record it follows.',
   message: (p) => `PWR writer "${s(p, 'found')}" is not the preceding writer "${s(p, 'expected')}": the record is dropped`,
@@ -83,7 +83,7 @@ export const PWR_WRITER_MISMATCH = defineRule({
 export const PWR_PUBLISHER_UNKNOWN = defineRule({
   id: 'pwr-publisher-unknown',
   level: 'transaction',
-  cisac: 'CWR 2.2 PWR field edits 1, 6 (TX-11)',
+  cisac: 'CWR 2.2 PWR field edits 1, 6 (TX-11); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'PWR', number: '001', messageLevel: 'F' },
   summary: 'A PWR publisher is not an original publisher (E or PA) of this work, or its sequence number differs.',
   message: (p) => `PWR publisher "${s(p, 'ip')}" ${s(p, 'why')}: the transaction is rejected`,
@@ -92,7 +92,7 @@ export const PWR_PUBLISHER_UNKNOWN = defineRule({
 export const PWR_PUBLISHER_NAME = defineRule({
   id: 'pwr-publisher-name',
   level: 'field',
-  cisac: 'CWR 2.2 PWR field edit 2 (TX-11)',
+  cisac: 'CWR 2.2 PWR field edit 2 (TX-11); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'PWR', number: '002', messageLevel: 'F' },
   summary: 'A PWR publisher name differs from the SPU it refers to (the SPU name is used).',
   message: (p) => `PWR publisher name "${s(p, 'found')}" differs from the SPU's "${s(p, 'expected')}": the SPU name is used`,
@@ -101,7 +101,7 @@ export const PWR_PUBLISHER_NAME = defineRule({
 export const CONTROLLED_PARTY_FIELDS = defineRule({
   id: 'controlled-party-fields',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPU field edits 2, 4, 5, 7; SWR field edits 1, 3, 4, 7 (FLD-5)',
+  cisac: 'CWR 2.2 SPU field edits 2, 4, 5, 7; SWR field edits 1, 3, 4, 7 (FLD-5); v3 WRK where the layout has the fields: unverified',
   summary: 'A controlled publisher or writer lacks its interested party #, name or type, or has an unknown indicator.',
   message: (p) => `${s(p, 'record')} ${s(p, 'why')}: the transaction is rejected`,
 });
@@ -109,7 +109,7 @@ export const CONTROLLED_PARTY_FIELDS = defineRule({
 export const UNKNOWN_PARTY_NAME = defineRule({
   id: 'unknown-party-name',
   level: 'field',
-  cisac: 'CWR 2.2 SPU field edit 9, SWR field edit 6 (FLD-5)',
+  cisac: 'CWR 2.2 SPU field edit 9, SWR field edit 6 (FLD-5); v3 WRK where the layout has the fields: unverified',
   summary: 'An OPU/OWR is marked unknown but carries a name (the indicator is set to N).',
   message: (p) => `${s(p, 'record')} is marked unknown (Y) but has a name: the indicator is treated as N`,
 });
@@ -117,7 +117,7 @@ export const UNKNOWN_PARTY_NAME = defineRule({
 export const COLLECTING_PUBLISHER_IPI = defineRule({
   id: 'collecting-publisher-ipi',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPU field edit 40 (FLD-6; 2.2 only)',
+  cisac: 'CWR 2.2 SPU field edit 40 (FLD-6; 2.2 only); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPU', number: '040', messageLevel: 'F' },
   summary: 'CWR 2.2: a collecting SPU (one with territory records) must carry its IPI name number.',
   message: (p) => `collecting publisher ${s(p, 'name')} has no IPI name number: the transaction is rejected`,

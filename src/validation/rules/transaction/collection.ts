@@ -13,7 +13,7 @@ import { REGISTRATION_TYPES, workModel, type Party } from './work-model.js';
 export const COLLECTION_TOTAL = defineRule({
   id: 'collection-total',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edits 14, 44 (TX-6)',
+  cisac: 'CWR 2.2 NWR transaction edits 14, 44 (TX-6); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '014' },
   summary: 'For a right and a territory, the collection shares of all parties add up to more than 100% (+0.06%).',
   message: (p) => `${s(p, 'right')} collection shares in ${s(p, 'territory')} add up to ${s(p, 'total')}, more than 100%: the transaction is rejected`,
@@ -22,7 +22,7 @@ export const COLLECTION_TOTAL = defineRule({
 export const TERRITORY_INCLUDE_ZERO = defineRule({
   id: 'territory-include-zero',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPT record edit 1, SWT record edit 1 (TX-13)',
+  cisac: 'CWR 2.2 SPT record edit 1, SWT record edit 1 (TX-13); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPT', number: '001', messageLevel: 'R' },
   summary: 'An include (I) territory record carries no share at all.',
   message: (p) => `${s(p, 'record')} includes territory ${s(p, 'territory')} but all its collection shares are zero: the transaction is rejected`,
@@ -31,7 +31,7 @@ export const TERRITORY_INCLUDE_ZERO = defineRule({
 export const TERRITORY_EXCLUDE_SHARES = defineRule({
   id: 'territory-exclude-shares',
   level: 'field',
-  cisac: 'CWR 2.2 SWT record edit 3 (TX-13); applied to SPT/OPT/OWT alike',
+  cisac: 'CWR 2.2 SWT record edit 3 (TX-13); applied to SPT/OPT/OWT alike; v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SWT', number: '003', messageLevel: 'R' },
   summary: 'An exclude (E) territory record carries shares (they are ignored).',
   message: (p) => `${s(p, 'record')} excludes territory ${s(p, 'territory')} but carries collection shares: they are ignored`,
@@ -40,7 +40,7 @@ export const TERRITORY_EXCLUDE_SHARES = defineRule({
 export const TERRITORY_PLACEMENT = defineRule({
   id: 'territory-placement',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPT field edits 1, 14; SWT field edit 1 (TX-12)',
+  cisac: 'CWR 2.2 SPT field edits 1, 14; SWT field edit 1 (TX-12); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPT', number: '001', messageLevel: 'F' },
   summary: 'A territory record (SPT/OPT/SWT/OWT) does not follow its party record.',
   message: (p) => `${s(p, 'record')} must follow ${s(p, 'after')}, it follows ${s(p, 'previous')}: the transaction is rejected`,
@@ -49,7 +49,7 @@ export const TERRITORY_PLACEMENT = defineRule({
 export const TERRITORY_IP_MISMATCH = defineRule({
   id: 'territory-ip-mismatch',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPT field edit 2, SWT field edit 2 (TX-12)',
+  cisac: 'CWR 2.2 SPT field edit 2, SWT field edit 2 (TX-12); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPT', number: '002', messageLevel: 'F' },
   summary: 'A territory record names another interested party than the party record it follows.',
   message: (p) => `${s(p, 'record')} interested party "${s(p, 'found')}" is not the preceding ${s(p, 'party')}'s "${s(p, 'expected')}": the transaction is rejected`,
@@ -58,7 +58,7 @@ export const TERRITORY_IP_MISMATCH = defineRule({
 export const TERRITORY_SEQUENCE = defineRule({
   id: 'territory-sequence',
   level: 'record',
-  cisac: 'CWR 2.2 SPT field edits 12-13, SWT field edits 9-10 (TX-12)',
+  cisac: 'CWR 2.2 SPT field edits 12-13, SWT field edits 9-10 (TX-12); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPT', number: '013', messageLevel: 'F' },
   summary: 'Territory record sequence numbers start at 1 after each party record and go up by one.',
   message: (p) => `${s(p, 'record')} sequence number is ${s(p, 'found')}, expected ${s(p, 'expected')}: the record is dropped`,
@@ -67,7 +67,7 @@ export const TERRITORY_SEQUENCE = defineRule({
 export const TERRITORY_SHARED_IN_CHAIN = defineRule({
   id: 'territory-shared-in-chain',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPT record edit 5, SWT record edit 2 (TX-12)',
+  cisac: 'CWR 2.2 SPT record edit 5, SWT record edit 2 (TX-12); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'SPT', number: '005', messageLevel: 'R' },
   summary: 'A territory is linked to more than one publisher of the same chain for the same right.',
   message: (p) => `${s(p, 'right')} in ${s(p, 'territory')} is collected by more than one publisher of chain ${s(p, 'chain')}: the transaction is rejected`,
@@ -76,7 +76,7 @@ export const TERRITORY_SHARED_IN_CHAIN = defineRule({
 export const TERRITORY_MISSING = defineRule({
   id: 'territory-missing',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edits 7, 20 (TX-8)',
+  cisac: 'CWR 2.2 NWR transaction edits 7, 20 (TX-8); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '007' },
   summary: 'A controlled publisher chain has no SPT, or a controlled writer with ownership has no SWT: nothing says where they collect.',
   message: (p) => `${s(p, 'who')} has no ${s(p, 'record')} record: nothing says in which territories it collects; the transaction is rejected`,
@@ -85,7 +85,7 @@ export const TERRITORY_MISSING = defineRule({
 export const CHAIN_PR_COLLECTION = defineRule({
   id: 'chain-pr-collection',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 27 (TX-7): skipped when shares change (Y) or an income participant (PA) is present',
+  cisac: 'CWR 2.2 NWR transaction edit 27 (TX-7): skipped when shares change (Y) or an income participant (PA) is present; v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '027' },
   summary: "In each SPU chain and territory, the PR collection of its SPTs equals the PR ownership of the chain's original publisher and acquirers (±0.06%).",
   message: (p) =>

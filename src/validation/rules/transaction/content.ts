@@ -13,7 +13,7 @@ import { reportAt, s } from '../support.js';
 export const RECORD_NOT_ALLOWED = defineRule({
   id: 'record-not-allowed',
   level: 'record',
-  cisac: 'CWR 2.2 NWR transaction edit 8 (only records listed in the transaction format); §4 transaction formats',
+  cisac: 'CWR 2.2 NWR transaction edit 8 (only records listed in the transaction format); §4 transaction formats; v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '008' },
   summary: 'A record type that the transaction type may not contain (e.g. TER in an NWR, OPT in a 2.1 file).',
   message: (p) => `a ${s(p, 'record')} record cannot be part of a ${s(p, 'transaction')} transaction in CWR ${s(p, 'version')}: the record is dropped`,
@@ -22,7 +22,7 @@ export const RECORD_NOT_ALLOWED = defineRule({
 export const RECORD_ORDER = defineRule({
   id: 'record-order',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 49 (record order); §4.2 transaction format',
+  cisac: 'CWR 2.2 NWR transaction edit 49 (record order); §4.2 transaction format; v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '049' },
   summary: 'Detail records are not in the order of the transaction format (SPU chains, OPU, SWR, OWR, ALT, NAT, EWT, VER, PER, REC, ORN, INS, COM, ARI, XRF).',
   message: (p) => `${s(p, 'record')} comes after ${s(p, 'after')}; in a ${s(p, 'transaction')} it must come before it: the transaction is rejected`,

@@ -12,7 +12,7 @@ import { REGISTRATION_TYPES, workModel } from './work-model.js';
 export const OWNERSHIP_TOTAL = defineRule({
   id: 'ownership-total',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 11 (TX-3)',
+  cisac: 'CWR 2.2 NWR transaction edit 11 (TX-3); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '011' },
   summary: 'For each right, writer plus publisher ownership shares add up to 100% (±0.06%) or to 0%.',
   message: (p) => `${s(p, 'right')} ownership shares add up to ${s(p, 'total')}, not 100% (or 0%): the transaction is rejected`,
@@ -21,7 +21,7 @@ export const OWNERSHIP_TOTAL = defineRule({
 export const PUBLISHER_OWNERSHIP_CAP = defineRule({
   id: 'publisher-ownership-cap',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 4 (TX-4)',
+  cisac: 'CWR 2.2 NWR transaction edit 4 (TX-4); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '004' },
   summary: 'Publishers (SPU+OPU) own at most 50% of PR and 100% of MR and SR (±0.06%).',
   message: (p) => `publishers own ${s(p, 'total')} of ${s(p, 'right')}, more than the ${s(p, 'cap')} allowed: the transaction is rejected`,
@@ -30,7 +30,7 @@ export const PUBLISHER_OWNERSHIP_CAP = defineRule({
 export const WRITER_OWNERSHIP = defineRule({
   id: 'writer-ownership',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 9 (TX-4)',
+  cisac: 'CWR 2.2 NWR transaction edit 9 (TX-4); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '009' },
   summary: 'Writers (SWR+OWR) own 0% or at least 50% of PR, and at most 100% of any right (±0.06%).',
   message: (p) => `writers own ${s(p, 'total')} of ${s(p, 'right')}: ${s(p, 'why')}; the transaction is rejected`,
@@ -39,7 +39,7 @@ export const WRITER_OWNERSHIP = defineRule({
 export const SHARE_RANGE = defineRule({
   id: 'share-range',
   level: 'transaction',
-  cisac: 'CWR 2.2 SPU field edits 13, 16, 18; SWR field edits 11, 13, 15; SPT field edits 6-8; SWT field edits 3-5 (TX-5)',
+  cisac: 'CWR 2.2 SPU field edits 13, 16, 18; SWR field edits 11, 13, 15; SPT field edits 6-8; SWT field edits 3-5 (TX-5); v3 WRK where the layout has the fields: unverified',
   summary: 'A single share is out of its range (SPU PR and SPT PR 0-50%, everything else 0-100%).',
   message: (p) => `${s(p, 'field')} is ${s(p, 'value')}, outside 0-${s(p, 'max')}: the transaction is rejected`,
 });

@@ -9,7 +9,7 @@ import { REGISTRATION_TYPES, workModel } from './work-model.js';
 export const WORK_NO_WRITER = defineRule({
   id: 'work-no-writer',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 12 (TX-1)',
+  cisac: 'CWR 2.2 NWR transaction edit 12 (TX-1); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '012' },
   summary: 'A work registration has no writer record (SWR or OWR).',
   message: () => 'the work has no writer (no SWR or OWR record): the transaction is rejected',
@@ -18,7 +18,7 @@ export const WORK_NO_WRITER = defineRule({
 export const WORK_NO_AUTHOR = defineRule({
   id: 'work-no-author',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 15 (TX-1)',
+  cisac: 'CWR 2.2 NWR transaction edit 15 (TX-1); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '015' },
   summary: 'No writer is a composer or author (C, A or CA).',
   message: () => 'no writer is a composer or author (designation C, A or CA): the transaction is rejected',
@@ -27,7 +27,7 @@ export const WORK_NO_AUTHOR = defineRule({
 export const VERSION_ROLES = defineRule({
   id: 'version-roles',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edits 10, 23, 45 and field edits 14-15 (TX-14)',
+  cisac: 'CWR 2.2 NWR transaction edits 10, 23, 45 and field edits 14-15 (TX-14); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '010' },
   summary: 'Version type and writer roles disagree (MOD needs an arranger/adaptor/translator and arrangement + adaptation codes; ORI forbids AR/AD/SR; MUS forbids text roles).',
   message: (p) => `${s(p, 'why')}: the transaction is rejected`,
@@ -36,7 +36,7 @@ export const VERSION_ROLES = defineRule({
 export const PUBLIC_DOMAIN_SHARES = defineRule({
   id: 'public-domain-shares',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edit 24 (TX-15); public domain = PR society 000/099 or last name PUBLIC DOMAIN/DP (cwrkit reading)',
+  cisac: 'CWR 2.2 NWR transaction edit 24 (TX-15); public domain = PR society 000/099 or last name PUBLIC DOMAIN/DP (cwrkit reading); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '024' },
   summary: 'All writers are public domain but PR ownership is not zero.',
   message: (p) => `all writers are public domain, yet ${s(p, 'total')} of PR ownership is claimed: it must be zero; the transaction is rejected`,
@@ -45,7 +45,7 @@ export const PUBLIC_DOMAIN_SHARES = defineRule({
 export const WORK_TYPE_NEEDS = defineRule({
   id: 'work-type-needs',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR transaction edits 3, 39; NWR field edit 7 (TX-17)',
+  cisac: 'CWR 2.2 NWR transaction edits 3, 39; NWR field edit 7 (TX-17); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '039' },
   summary: 'Work type FM needs an ORN with a production title; category SER needs INS/IND and a duration.',
   message: (p) => `${s(p, 'why')}: the transaction is rejected`,
@@ -54,7 +54,7 @@ export const WORK_TYPE_NEEDS = defineRule({
 export const COMPOSITE_FIELDS = defineRule({
   id: 'composite-fields',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR field edits 18-20 (TX-18)',
+  cisac: 'CWR 2.2 NWR field edits 18-20 (TX-18); v3 WRK where the layout has the fields: unverified',
   msg: { record: 'NWR', number: '018', messageLevel: 'F' },
   summary: 'Composite type and composite component count go together, and the count is more than 1.',
   message: (p) => `${s(p, 'why')}: the transaction is rejected`,
