@@ -21,6 +21,8 @@ export interface MatchIndex {
   byIpi(key: string): readonly number[];
   byTitleToken(token: string): readonly number[];
   byTitlePrefix(prefix: string): readonly number[];
+  /** Works with a writer whose name has this word (3+ letters, match-key form). */
+  byWriterWord(word: string): readonly number[];
   /** Title keys of a work (original first). */
   titlesOf(id: number): readonly string[];
   writersOf(id: number): readonly IndexedWriter[];
@@ -64,6 +66,7 @@ export class MemoryIndex implements MatchIndex {
   private readonly ipi: Postings = new Map();
   private readonly token: Postings = new Map();
   private readonly prefix: Postings = new Map();
+  private readonly writerWords: Postings = new Map();
   private readonly titles = new Map<number, string[]>();
   private readonly writers = new Map<number, IndexedWriter[]>();
 
@@ -107,7 +110,9 @@ export class MemoryIndex implements MatchIndex {
     add(this.ipi, n, id);
     let ws = this.writers.get(id);
     if (!ws) this.writers.set(id, (ws = []));
-    ws.push({ key: writerKey(name), ipiName: n, ipiBase: ipiBaseKey(ipiBase) });
+    const key = writerKey(name);
+    for (const w of key.split(' ')) if (w.length >= 3) add(this.writerWords, w, id);
+    ws.push({ key, ipiName: n, ipiBase: ipiBaseKey(ipiBase) });
   }
 
   static from(entries: Iterable<IndexEntry>): MemoryIndex {
@@ -140,6 +145,9 @@ export class MemoryIndex implements MatchIndex {
   byTitlePrefix(prefix: string): readonly number[] {
     return get(this.prefix, prefix);
   }
+  byWriterWord(word: string): readonly number[] {
+    return get(this.writerWords, word);
+  }
   titlesOf(id: number): readonly string[] {
     return this.titles.get(id) ?? [];
   }
@@ -148,9 +156,9 @@ export class MemoryIndex implements MatchIndex {
   }
 }
 
-/** Candidate works for a fuzzy title: works sharing the rarest title words, the title prefix, or
- * a writer IPI; ranked by how many words they share; at most `limit`. */
-export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24): number[] {
+/** Candidate works for a fuzzy title: works sharing the rarest title words, the title prefix, a
+ * writer IPI or a writer name word; ranked by how much they share; at most `limit`. */
+export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
   const hits = new Map<number, number>();
   const bump = (ids: readonly number[], weight: number): void => {
     for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + weight);
@@ -171,6 +179,10 @@ export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly s
     bump(ids.length > MAX_POSTING ? ids.slice(0, MAX_POSTING) : ids, 1);
   }
   for (const ipi of ipis) bump(index.byIpi(ipi), 1);
+  for (const w of new Set(writerWords)) {
+    const ids = index.byWriterWord(w);
+    if (ids.length <= MAX_POSTING) bump(ids, 1);
+  }
   return [...hits.entries()]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, limit)

@@ -18,6 +18,7 @@ const SEP_WRITER = '\u0002';
 class FuzzyIndex {
   readonly tokens = new Map<string, number[]>();
   readonly prefixes = new Map<string, number[]>();
+  readonly writerWords = new Map<string, number[]>();
   readonly titles: (string | string[] | undefined)[] = [];
   readonly writers: (string | undefined)[] = [];
 
@@ -43,7 +44,9 @@ class FuzzyIndex {
   }
 
   addWriter(id: number, name: string, ipi: string | null, base: string | null): void {
-    const w = `${writerKey(name)}${SEP_FIELD}${ipiNameKey(ipi) ?? ''}${SEP_FIELD}${ipiBaseKey(base) ?? ''}`;
+    const key = writerKey(name);
+    for (const word of key.split(' ')) if (word.length >= 3) this.post(this.writerWords, word, id);
+    const w = `${key}${SEP_FIELD}${ipiNameKey(ipi) ?? ''}${SEP_FIELD}${ipiBaseKey(base) ?? ''}`;
     const cur = this.writers[id];
     this.writers[id] = cur === undefined ? w : cur + SEP_WRITER + w;
   }
@@ -126,6 +129,9 @@ export class CatalogueIndex implements MatchIndex {
   }
   byTitlePrefix(prefix: string): readonly number[] {
     return this.index().prefixes.get(prefix) ?? [];
+  }
+  byWriterWord(word: string): readonly number[] {
+    return this.index().writerWords.get(word) ?? [];
   }
   titlesOf(id: number): readonly string[] {
     const t = this.index().titles[id];

@@ -147,7 +147,8 @@ function fuzzy(line: ReconLine, ctx: MatchContext, rejected: ReadonlySet<number>
   if (key === '') return review(ambiguous, null, ctx);
   const w = lineWriters(line);
   const scored: Candidate[] = [];
-  for (const id of fuzzyCandidates(ctx.index, key, w.ipis)) {
+  const words = w.keys.flatMap((k) => k.split(' ').filter((x) => x.length >= 3));
+  for (const id of fuzzyCandidates(ctx.index, key, w.ipis, 24, words)) {
     if (rejected.has(id)) continue;
     const t = bestTitleScore(ctx.index, id, key, ctx.options.reviewThreshold);
     if (t.score < ctx.options.reviewThreshold) continue;

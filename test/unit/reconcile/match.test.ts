@@ -17,6 +17,8 @@ describe('match cascade', () => {
     ['title without writer: review', { title: 'Love Me Tender Steppe' }, null, null, 'review'],
     ['title with the wrong writer: review', { title: 'Mountain Song', writers: ['Somebody Else'] }, null, null, 'review'],
     ['nothing alike', { title: 'Completely different', writers: ['X'] }, null, null, 'unmatched'],
+    // Every title word and the prefix misspelt: only the writer's name brings the work in.
+    ['misspelt words found through the writer: review', { title: 'Moutain Sng', writers: ['Nurlan Other'] }, null, null, 'review'],
     ['no keys at all', {}, null, null, 'unmatched'],
   ])('%s', (_name, fields, method, workId, status) => {
     const r = matchLine(line(fields), ctx);
@@ -24,6 +26,7 @@ describe('match cascade', () => {
     expect(r.method).toBe(method);
     expect(r.workId).toBe(workId);
     if (status === 'review') expect(r.candidates.length).toBeGreaterThan(0);
+    if (fields.title === 'Moutain Sng') expect(r.candidates[0]).toMatchObject({ workId: 14, writerConfirmed: true });
   });
 
   it('a society code of another society does not match', () => {
