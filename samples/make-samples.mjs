@@ -2,8 +2,9 @@
 // Writes the bundled CWR samples (samples/cwr/) from the data below with cwrkit's own builder.
 // Run after `npm run build`: node samples/make-samples.mjs. The works, people and publisher are
 // fictional; identifiers carry valid check digits. Kazakh titles and names travel in Cyrillic in
-// the non-Roman records (2.x: NAT, NWN, NPN) or in UTF-8 alternate titles (3.x), with the Latin
-// transliteration (src/domain/transliteration.ts) in the main records.
+// the non-Roman records of 2.x (NAT, NWN, NPN, NPR), with the Latin transliteration
+// (src/domain/transliteration.ts) in the main records. CWR 3.x main records carry the CIS Latin
+// set too and the 3.x non-Roman record layouts are not published, so the 3.x samples are Latin.
 import { writeFileSync } from 'node:fs';
 import { CwrBuilder } from '../dist/formats/cwr/builder.js';
 import { ipiNameCheckDigits, iswcCheckDigit, ipiBaseCheckDigit } from '../dist/domain/identifiers.js';
@@ -115,16 +116,15 @@ function work3x(b, w) {
   for (const [key, pr] of w.writers) {
     const p = WRITERS[key];
     const controlled = p.controlled !== false;
-    b.record(controlled ? 'SWR' : 'OWR', { interested_party_number: p.id, writer_last_name: p.last, writer_first_name: p.first, writer_designation_code: p.role,
+    b.record(controlled ? 'SWR' : 'OWR', { interested_party_number: p.id, writer_last_name: lat(p.last), writer_first_name: lat(p.first), writer_designation_code: p.role,
       writer_ipi_name_number: p.ipi, writer_ipi_base_number: p.base });
     b.record(controlled ? 'SWT' : 'OWT', { sequence_number: 1, interested_party_number: p.id, pr_collection_share: pr, mr_collection_share: 0, sr_collection_share: 0,
       inclusion_exclusion_indicator: 'I', tis_numeric_code: '2136', pr_affiliation_society: String(p.society), mr_affiliation_society: String(p.society), sr_affiliation_society: String(p.society) });
     if (controlled) b.record('PWR', { publisher_sequence_number: 1, publisher_ip_number: PUBLISHER.id, writer_ip_number: p.id });
   }
-  b.record('ALT', { alternate_title: w.title, title_type: 'OL', language_code: 'KK' });
   for (const a of w.alt) b.record('ALT', { alternate_title: a, title_type: 'AT', language_code: 'EN' });
-  if (w.performer) b.record('PER', { performing_artist_last_name: w.performer[0], performing_artist_first_name: w.performer[1] || null });
-  if (w.isrc) b.record('REC', { release_date: '2026-03-01', release_duration: w.duration, isrc: w.isrc, recording_title: w.title, display_artist: w.performer[0], record_label: w.label, isrc_validity: 'Y' });
+  if (w.performer) b.record('PER', { performing_artist_last_name: lat(w.performer[0]), performing_artist_first_name: lat(w.performer[1]) || null });
+  if (w.isrc) b.record('REC', { release_date: '2026-03-01', release_duration: w.duration, isrc: w.isrc, recording_title: lat(w.title), display_artist: lat(w.performer[0]), record_label: w.label, isrc_validity: 'Y' });
 }
 
 function write(name, version, charset, fill, sender) {
