@@ -14,7 +14,7 @@ import { reportAt, s, strAt } from '../support.js';
 export const CIS_CHARACTERS = defineRule({
   id: 'cis-characters',
   level: 'transaction',
-  cisac: 'CWR 2.2 NWR field edit 24, SPU field edit 37, SWR field edits 29-30, ALT field edits 4-5, PER/EWT/VER/COM/ORN/IPA edits (CIS character set)',
+  cisac: 'CWR 2.2 NWR field edit 24, SPU field edit 37, SWR field edits 29-30, ALT field edits 4-5, PER/EWT/VER/COM/ORN/IPA edits (CIS character set); 2.x only: v3 files carry national text in the main records (no NAT/NWN layouts), unverified',
   summary: 'A title or name holds characters outside the CIS Latin set (lower case, Cyrillic...): use upper case, transliterate, and put national text in NAT/NWN/NPN records.',
   message: (p) =>
     `${s(p, 'field')} contains ${s(p, 'chars')}, not allowed in CWR ${s(p, 'kind')} (upper-case CIS Latin only${p['hint'] ? `; ${s(p, 'hint')}` : ''}): ${s(p, 'effect')}`,
@@ -120,6 +120,8 @@ function clean(rec: CwrRecord, field: string, table: Uint8Array, allowed: Readon
 export function checkCisCharacters(rec: CwrRecord, ctx: CheckContext): void {
   const fields = FIELDS[rec.type];
   if (!fields) return;
+  const v = ctx.info.version;
+  if (v === '3.0' || v === '3.1') return;
   const cis = cisCharacters();
   for (const [field, kind, lvl, msgRecord, msgNumber] of fields) {
     let allowed = kind === 'titles' ? cis.titles : cis.names;
@@ -128,8 +130,7 @@ export function checkCisCharacters(rec: CwrRecord, ctx: CheckContext): void {
       if (tt === 'OL' || tt === 'AL') allowed = cis.nationalTitles;
     }
     if (clean(rec, field, tableOf(allowed), allowed)) continue;
-    const v = strAt(rec, field);
-    const bad = badChars(v, allowed);
+    const bad = badChars(strAt(rec, field), allowed);
     if (bad.length === 0) continue;
     const lower = bad.some((c) => c !== c.toUpperCase());
     const nonLatin = bad.some((c) => /[\u0400-\u04FF]/.test(c));
