@@ -72,7 +72,7 @@ export class CatalogueDetails implements WorkDetails {
       `SELECT wp.work_id, wp.position, wp.party_id, wp.kind, wp.role, p.name, p.first_name, p.ipi_name_number, p.ipi_base_number,
               wp.pr_society, wp.mr_society, wp.sr_society, wp.pr_share, wp.mr_share, wp.sr_share
        FROM work_parties wp JOIN parties p ON p.id = wp.party_id WHERE wp.work_id ${inList} ORDER BY wp.work_id, wp.position`,
-    );
+    ).raw(true);
     this.manyShares = db.prepare(`SELECT work_id, position, territory, include, pr_share, mr_share, sr_share FROM collection_shares WHERE work_id ${inList} ORDER BY work_id, position, n`);
   }
 
@@ -91,10 +91,13 @@ export class CatalogueDetails implements WorkDetails {
     for (let i = 0; i < todo.length; i += 500) {
       const chunk = JSON.stringify(todo.slice(i, i + 500));
       const parties = new Map<number, PartyRow[]>();
-      for (const p of this.manyParties.all(chunk) as (PartyRow & { work_id: number })[]) {
-        let list = parties.get(p.work_id);
-        if (!list) parties.set(p.work_id, (list = []));
-        list.push(p);
+      // Raw rows: materialising 15-column objects costs twice as much as arrays.
+      type Raw = [number, number, number, string, string | null, string, string | null, string | null, string | null, string | null, string | null, string | null, number | null, number | null, number | null];
+      for (const r of this.manyParties.all(chunk) as Raw[]) {
+        const [workId, position, party_id, kind, role, name, first_name, ipi_name_number, ipi_base_number, pr_society, mr_society, sr_society, pr_share, mr_share, sr_share] = r;
+        let list = parties.get(workId);
+        if (!list) parties.set(workId, (list = []));
+        list.push({ position, party_id, kind, role, name, first_name, ipi_name_number, ipi_base_number, pr_society, mr_society, sr_society, pr_share, mr_share, sr_share });
       }
       const shares = new Map<number, ShareRow[]>();
       for (const s of this.manyShares.all(chunk) as (ShareRow & { work_id: number })[]) {
