@@ -23,8 +23,8 @@ export const HDR_SENDER_ID = defineRule({
   level: 'file',
   cisac: 'CWR 2.2 §3.5 HDR field edits 3, 4, 7, 12, 13 (HDR-2)',
   msg: { record: 'HDR', number: '003', messageLevel: 'F' },
-  summary: 'The sender id is not a registered CWR sender (CISAC sender table or the society’s local senders), a society code, or a valid writer IPI.',
-  message: (p) => `sender ${s(p, 'type')} "${s(p, 'value')}" ${s(p, 'why')}: the file is rejected`,
+  summary: 'The sender id is not a registered CWR sender (CISAC sender table or the society’s local senders), a society code, or a valid writer IPI. Without a local sender registry an unlisted publisher is only a warning.',
+  message: (p) => `sender ${s(p, 'type')} "${s(p, 'value')}" ${s(p, 'why')}${p['effect'] === 'warning' ? '' : ': the file is rejected'}`,
 });
 
 export const HDR_EDI_VERSION = defineRule({
@@ -75,9 +75,15 @@ export function checkHeader(rec: CwrRecord, ctx: CheckContext): void {
     const allowedTypes = settings.profile?.senderTypes;
     let why: string | null = null;
     let msgNumber = '003';
+    // A publisher missing from the CISAC table may be one the society registered itself: with no
+    // local registry to ask (no catalogue senders), that case is a warning, not a rejection.
+    let unlisted = false;
     if (twoDigits) {
       const ipnn = `${type}${id}`;
-      if (!senderByIpi(ipnn) && !localKnows(local, ipnn, id)) why = `(IPI name number ${ipnn}) is not in the CISAC CWR sender table nor a local sender of the society`;
+      if (!senderByIpi(ipnn) && !localKnows(local, ipnn, id)) {
+        why = `(IPI name number ${ipnn}) is not in the CISAC CWR sender table nor a local sender of the society`;
+        unlisted = true;
+      }
     } else if (type === 'SO') {
       msgNumber = '004';
       if (!isSocietyCode(id.slice(-3)) || !/^[0-9 ]*$/.test(id)) why = 'is not a society code of the CISAC society table';
@@ -86,13 +92,23 @@ export function checkHeader(rec: CwrRecord, ctx: CheckContext): void {
       const ipi = id.padStart(11, '0');
       if (!/^[0-9]{1,11}$/.test(id) || !isValidIpiNameNumber(ipi)) why = 'is not a valid writer IPI name number';
     } else if (v3) {
-      if (!senderByCode(id) && !localKnows(local, id, id.toUpperCase())) why = 'is not in the CISAC CWR sender table nor a local sender of the society';
+      if (!senderByCode(id) && !localKnows(local, id, id.toUpperCase())) {
+        why = 'is not in the CISAC CWR sender table nor a local sender of the society';
+        unlisted = true;
+      }
     } else {
       msgNumber = type === 'AA' ? '007' : '012';
       const ipi = /^[0-9]+$/.test(id) ? id.padStart(11, '0') : id;
-      if (!senderByIpi(ipi) && !localKnows(local, ipi, id, id.replace(/^0+/, ''))) why = 'is not in the CISAC CWR sender table nor a local sender of the society';
+      if (!senderByIpi(ipi) && !localKnows(local, ipi, id, id.replace(/^0+/, ''))) {
+        why = 'is not in the CISAC CWR sender table nor a local sender of the society';
+        unlisted = true;
+      }
     }
-    if (why) reportAt(ctx, HDR_SENDER_ID, rec, idField, { type: twoDigits ? 'IPNN' : type, value: id, why, msgRecord: 'HDR', msgLevel: 'F', msgNumber });
+    if (why) {
+      const soft = unlisted && local.size === 0;
+      const text = soft ? `${why} (no local sender registry was given: register the society's senders to reject such files)` : why;
+      reportAt(ctx, HDR_SENDER_ID, rec, idField, { type: twoDigits ? 'IPNN' : type, value: id, why: soft ? text : why, effect: soft ? 'warning' : 'rejected', msgRecord: 'HDR', msgLevel: 'F', msgNumber }, soft ? 'field' : undefined);
+    }
     if (allowedTypes && !allowedTypes.includes(twoDigits ? 'PB' : type)) {
       reportAt(ctx, HDR_SENDER_ID, rec, 'sender_type', { type, value: id, why: `is a sender type the ${settings.profile?.name ?? ''} profile does not accept (${allowedTypes.join(', ')})` });
     }
