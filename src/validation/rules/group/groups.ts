@@ -3,7 +3,7 @@ import type { CwrRecord } from '../../../formats/cwr/record.js';
 import { GROUP_VERSION } from '../../../formats/cwr/versions.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
-import { reportAt, s } from '../support.js';
+import { blankAt, numAt, reportAt, s } from '../support.js';
 
 export const GRH_TRANSACTION_TYPE = defineRule({
   id: 'grh-transaction-type',
@@ -31,12 +31,26 @@ export const GROUP_TYPE_REPEATED = defineRule({
   message: (p) => `a second ${s(p, 'value')} group (the first is at line ${s(p, 'first')}): each transaction type has one group per file; the group is rejected`,
 });
 
+export const GRT_CURRENCY = defineRule({
+  id: 'grt-currency',
+  level: 'group',
+  cisac: 'CWR 2.2 §3.7 GRT field edit 4 (GRP-5)',
+  msg: { record: 'GRT', number: '004', messageLevel: 'F' },
+  summary: 'A GRT gives a total monetary value without a currency indicator.',
+  message: (p) => `the GRT gives a total monetary value of ${s(p, 'value')} but no currency indicator: the group is rejected`,
+});
+
 const TYPES_2X = ['AGR', 'NWR', 'REV', 'ISW', 'EXC', 'ACK', 'COP'];
 const TYPES_3X = ['WRK', 'ISR', 'ISA', 'DRW', 'EXC', 'ACK', 'LIC'];
 
 const seen = new WeakMap<CheckContext, Map<string, number>>();
 
 export function checkGroupHeader(rec: CwrRecord, ctx: CheckContext): void {
+  if (rec.type === 'GRT') {
+    const total = numAt(rec, 'total_monetary_value');
+    if (total > 0 && blankAt(rec, 'currency_indicator')) reportAt(ctx, GRT_CURRENCY, rec, 'currency_indicator', { value: total });
+    return;
+  }
   if (rec.type !== 'GRH') return;
   const version = ctx.info.version;
   const v3 = version === '3.0' || version === '3.1';
