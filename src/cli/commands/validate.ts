@@ -33,6 +33,8 @@ export function validationJson(r: ValidationResult): Record<string, unknown> {
       warnings: r.summary.warnings,
       byLevel: r.summary.byLevel,
     },
+    /** Diagnostics counted in the summary but not listed (beyond the in-memory cap). */
+    omittedDiagnostics: r.omittedDiagnostics,
     diagnostics: r.diagnostics.map((d) => ({
       rule: d.rule,
       level: d.level,
@@ -54,6 +56,7 @@ async function renderHuman(out: Output, r: ValidationResult, maxShown: number, n
   for (const d of shown) text += renderDiagnostic(d, { file: r.path, lines, color: out.out }) + '\n';
   const hidden = r.diagnostics.filter((d) => notes || d.severity !== 'info').length - shown.length;
   if (hidden > 0) text += out.out.dim(`... and ${hidden} more (use --json for all)\n`);
+  if (r.omittedDiagnostics > 0) text += out.out.dim(`(${r.omittedDiagnostics} further diagnostics were counted but not kept in memory)\n`);
   const s = r.summary;
   const lv = s.byLevel;
   const verdict = r.valid ? out.out.green.bold('valid') : out.out.red.bold('not valid');
