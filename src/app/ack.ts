@@ -28,6 +28,7 @@ import type { Diagnostic } from '../validation/diagnostic.js';
 import { mergeChecks } from '../validation/checkset.js';
 import { validateCwr, type CheckSet, type ValidateOptions } from '../validation/engine.js';
 import { buildValidation } from '../validation/setup.js';
+import { ackCatalogue } from './ack-catalogue.js';
 import { catalogueSenders } from './validate-files.js';
 
 export interface AckOptions {
@@ -57,6 +58,8 @@ export interface AckOptions {
   readonly checks?: CheckSet;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
+  /** Catalogue database path (default: settings); used for CO/DU and society work numbers. */
+  readonly db?: string;
 }
 
 export type StatusCounts = Record<AckStatus, number>;
@@ -149,6 +152,12 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
     file: [],
   };
 
+  // Without callers' verdicts, the catalogue (when there is one) answers CO/DU and gives the
+  // society work number of works it holds.
+  const fromCatalogue = options.catalogue === undefined || options.recipientNumber === undefined
+    ? ackCatalogue({ ...(options.env ? { env: options.env } : {}), cwd, ...(options.db !== undefined ? { db: options.db } : {}) }, () => hdr)
+    : null;
+
   let out: LineWriter | null = null;
   let writer: AckWriter | null = null;
   let finalName = '';
@@ -203,8 +212,10 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
         onTransaction: async (tx, r) => {
           const w = start(info as CwrFileInfo);
           for (const d of r.diagnostics) seen.add(d);
-          const verdict = r.status !== 'rejected' && options.catalogue ? await options.catalogue(tx) : null;
-          const number = r.status !== 'rejected' && options.recipientNumber ? options.recipientNumber(tx) : null;
+          const judge = options.catalogue ?? fromCatalogue?.verdict;
+          const numberOf = options.recipientNumber ?? fromCatalogue?.recipientNumber;
+          const verdict = r.status !== 'rejected' && judge ? await judge(tx) : null;
+          const number = r.status !== 'rejected' && numberOf ? numberOf(tx) : null;
           const status = decideStatus({
             validation: r.status,
             diagnostics: r.diagnostics,
@@ -278,5 +289,7 @@ export async function acknowledgeFile(path: string, options: AckOptions = {}): P
     }
     rmSync(temp, { force: true });
     throw e;
+  } finally {
+    fromCatalogue?.close();
   }
 }

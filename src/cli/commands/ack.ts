@@ -5,7 +5,7 @@ import { UnsupportedEncodingError } from '../../formats/cwr/reader.js';
 import { withExamples, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { settingsFrom, withSocietyOption } from '../settings-flags.js';
+import { settingsFrom, withDbOption, withSocietyOption } from '../settings-flags.js';
 import { readInputOptions, type InputFlags } from './input-flags.js';
 
 interface Flags extends InputFlags {
@@ -15,6 +15,7 @@ interface Flags extends InputFlags {
   society?: string;
   sequence?: string;
   json?: boolean;
+  db?: string;
 }
 
 /** The stable JSON shape of an ACK run. */
@@ -58,6 +59,7 @@ export function registerAck(program: Command, ctx: CliContext): void {
     .option('--json', 'print a JSON summary');
   withSocietyOption(cmd);
   readInputOptions(cmd);
+  withDbOption(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -80,6 +82,7 @@ Exit codes: 0 every transaction accepted, 1 some rejected or the file rejected, 
       ...(flags.out !== undefined ? { out: flags.out } : {}),
       ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}),
       ...(sequence !== undefined ? { sequence } : {}),
+      db: settings.db,
       env: ctx.io.env,
       cwd: ctx.io.cwd,
     };
