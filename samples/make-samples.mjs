@@ -34,6 +34,15 @@ const WORKS = [
     foreignPublisher: true },
 ];
 
+// Works the publisher registers in CWR 3.x (other works than the 2.x files, so that a 3.x
+// registration, which carries no ownership shares, does not replace a 2.x one in the demo).
+const WORKS_V3 = [
+  { swn: 'QMP-0101', title: 'Тау самалы', iswc: iswc('321000201'), duration: '00:03:12', writers: [['yerlan', 5000]], alt: ['MOUNTAIN BREEZE'],
+    isrc: 'KZQMP2600101', performer: ['Жұлдызова', 'Мәдина'], album: 'TAU', label: 'QAZAQ RECORDS' },
+  { swn: 'QMP-0102', title: 'Ақ көйлек', iswc: iswc('321000202'), duration: '00:03:55', writers: [['dana', 2500], ['aigerim', 2500]], alt: [] },
+  { swn: 'QMP-0103', title: 'Сағыныш', iswc: null, duration: '00:04:20', writers: [['aigerim', 2500], ['klaus', 2500]], alt: ['LONGING'], foreignPublisher: true },
+];
+
 const HDR_DATE = '2026-11-20';
 const HDR_TIME = '09:30:00';
 const lat = (s) => transliterate(s);
@@ -148,14 +157,15 @@ write('CW260002QMP_177.V22', '2.2', 'UTF-8', (b) => {
   b.group('REV');
   work2x(b, '2.2', 'REV', { ...WORKS[0], alt: ['DALA SONG', 'SONG OF THE STEPPE'] });
 });
-// 3.0 and 3.1: the same works as WRK transactions (UTF-8 throughout).
+// 3.0 and 3.1: WRK transactions (UTF-8 files, Latin main records).
 write('CW260003QMP_177_V3-0-0.SUB', '3.0', 'UTF-8', (b) => {
   b.group('WRK');
-  for (const w of WORKS) work3x(b, w);
+  for (const w of WORKS_V3) work3x(b, w);
 });
+// 3.1: a full resubmission of the first 3.x work with a new alternate title (3.x has no REV).
 write('CW260004QMP_177_V3-1-0.SUB', '3.1', 'UTF-8', (b) => {
   b.group('WRK');
-  for (const w of WORKS.slice(0, 2)) work3x(b, w);
+  work3x(b, { ...WORKS_V3[0], alt: ['MOUNTAIN BREEZE', 'WIND OF THE MOUNTAINS'] });
 });
 // An acknowledgement from PRS (052) for the first two works, with PRS work numbers.
 write('CW260001052_177.V21', '2.1', '', (b) => {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { openCatalogue, type Db } from '../catalogue/db.js';
 import { conflictStatusFor } from '../catalogue/repositories/conflicts.js';
-import { normaliseSender } from '../catalogue/repositories/senders.js';
+import { SendersRepository } from '../catalogue/repositories/senders.js';
 import { loadSettings } from '../config.js';
 import type { CatalogueVerdict } from '../formats/cwr/ack/status.js';
 import type { CwrRecord } from '../formats/cwr/record.js';
@@ -34,10 +34,11 @@ export function ackCatalogue(options: { env?: Readonly<Record<string, string | u
   } catch {
     return null;
   }
+  const senders = new SendersRepository(db);
   const sender = (): string => {
     const h = header();
     if (!h) return '';
-    return normaliseSender(h.str('sender_code') || h.str('sender_id'));
+    return senders.canonical(h.str('sender_code') || h.str('sender_id'));
   };
   const idOf = db.prepare('SELECT id FROM works WHERE submitter = ? AND submitter_work_number = ?').pluck();
   return {

@@ -1,5 +1,6 @@
 /** The demo's steps, in order. Each capability appends its own (one line here, one file in demo/). */
 import type { DemoStep } from './demo.js';
+import { registerStep } from './demo/register-step.js';
 import { validateStep } from './demo/validate-step.js';
 import { ackStep } from './demo/ack-step.js';
 import { importStep } from './demo/import-step.js';
@@ -9,12 +10,12 @@ import { convertStep } from './demo/convert-step.js';
 import { exportStep } from './demo/export-step.js';
 
 export const DEMO_STEPS: readonly DemoStep[] = [
+  registerStep,
   validateStep,
-  ackStep,
   importStep,
+  ackStep,
   statementStep,
   reconcileStep,
   convertStep,
   exportStep,
-  // ackStep (issue 3), importStep (issue 4), statementStep (issue 5), reconcileStep (issue 6)
 ];

@@ -500,7 +500,8 @@ class Importer {
         {
           onEvent: (ev) => {
             if (ev.kind === 'hdr') {
-              fi.sender = hdrSender(ev.record);
+              const sender = hdrSender(ev.record);
+              fi.sender = { ...sender, code: new SendersRepository(this.db).canonical(sender.code) };
               fi.version = this.options.version ?? versionFromHeader(ev.record.text) ?? fi.version;
             } else if (ev.kind === 'grh') {
               // A group left open (its GRT missing) is closed as it stands; the structure errors

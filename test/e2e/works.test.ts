@@ -21,7 +21,7 @@ describe('cwrkit works / parties (built CLI, no TTY)', () => {
       schemaVersion: 1,
       query: 'Дала әні',
       count: 1,
-      works: [{ id: 1, title: 'DALA AENI', iswc: 'T3210001013', submitter: '712345669', submitterWorkNumber: 'QMP-0001', matched: 'title', matchedText: 'DALA AENI' }],
+      works: [{ id: 1, title: 'DALA AENI', iswc: 'T3210001013', submitter: 'QMP', submitterWorkNumber: 'QMP-0001', matched: 'title', matchedText: 'DALA AENI' }],
     });
     const none = await runCli(['works', 'search', 'no such song', '--db', db], { cwd: tmp() });
     expect(none.exitCode).toBe(1);

@@ -1,12 +1,9 @@
-/** Demo step: acknowledge every bundled publisher submission, as the society would, and show the statuses. */
+/** Demo step: acknowledge every bundled publisher submission, as the society would, and show the
+ * statuses (after the import, so accepted works carry the society's work numbers). */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { acknowledgeFile } from '../ack.js';
 import type { DemoStep } from '../demo.js';
-
-/** The demo society has registered its local publisher QMP (IPI name number 712345669) as a CWR
- * sender, as `cwrkit senders` would record it, so the samples are judged on their content. */
-const LOCAL_SENDERS: ReadonlySet<string> = new Set(['QMP', '712345669', '00712345669']);
 
 /** Submissions from publishers (CWyynnnnABC_...): ACK files received from societies are not answered. */
 const SUBMISSION = /^CW[0-9]{6}[A-Z][A-Z0-9]{1,3}_[A-Z0-9]{2,4}(\.V2[12]|_V3-[01]-[0-9]+\.SUB)$/i;
@@ -22,7 +19,10 @@ export const ackStep: DemoStep = {
     const details: Record<string, unknown> = {};
     const outputs: string[] = [];
     for (const f of files) {
-      const r = await acknowledgeFile(f, { outDir, localSenders: LOCAL_SENDERS });
+      // After the import step the catalogue knows the works: accepted ones are answered AS with
+      // the society's work number, conflicts CO/DU; its registered senders count as known.
+      const db = ctx.state.get('db');
+      const r = await acknowledgeFile(f, { outDir, cwd: ctx.work, ...(typeof db === 'string' ? { db, env: { CWRKIT_DB: db } } : {}) });
       const t = r.transactions;
       const statuses = (['AS', 'AC', 'RA', 'RJ', 'CO', 'DU'] as const).filter((s) => t[s] > 0).map((s) => `${t[s]} ${s}`).join(', ');
       const verdict = r.fileRejected ? ctx.color.red('file rejected') : t.RJ > 0 ? ctx.color.yellow('some rejected') : ctx.color.green('accepted');

@@ -7,23 +7,21 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCatalogue } from '../../catalogue/db.js';
 import { SendersRepository } from '../../catalogue/repositories/senders.js';
+import { SAMPLE_PUBLISHER } from './register-step.js';
 import type { DemoStep } from '../demo.js';
 import { importFiles } from '../import.js';
 
-/** The bundled samples' publisher: its 2.x sender id and its 3.x sender code. */
-const SAMPLE_SENDERS = [
-  { code: '712345669', name: 'QAZAQ MUSIC PUBLISHING', ipi: '00712345669' },
-  { code: 'QMP', name: 'QAZAQ MUSIC PUBLISHING', ipi: '00712345669' },
-];
 
 export const importStep: DemoStep = {
   name: 'Import the registrations and the acknowledgement into a works catalogue',
   async run(ctx) {
-    const path = join(ctx.work, 'cwrkit.db');
+    const known = ctx.state.get('db');
+    const path = typeof known === 'string' ? known : join(ctx.work, 'cwrkit.db');
     const db = openCatalogue(path);
     try {
+      // The register step normally did this; the step also runs on its own.
       const senders = new SendersRepository(db);
-      for (const s of SAMPLE_SENDERS) senders.add({ ...s, added_at: new Date().toISOString() });
+      if (!senders.list().some((s) => s.code === SAMPLE_PUBLISHER.code)) senders.add({ ...SAMPLE_PUBLISHER, added_at: new Date().toISOString() });
       const dir = join(ctx.samples, 'cwr');
       const all = readdirSync(dir).filter((f) => /\.(V2[12]|SUB)$/i.test(f)).sort();
       // Registrations first, acknowledgements (from a society: not our sender) last.

@@ -11,7 +11,8 @@ export const validateStep: DemoStep = {
     const files = readdirSync(dir).filter((f) => /\.(V2[12]|SUB|ACK\d?|ISR)$/i.test(f)).sort();
     const details: Record<string, unknown> = {};
     for (const f of files) {
-      const r = await validateFiles.one(join(dir, f), {});
+      const db = ctx.state.get('db');
+      const r = await validateFiles.one(join(dir, f), typeof db === 'string' ? { env: { CWRKIT_DB: db }, cwd: ctx.work } : {});
       const s = r.summary;
       const verdict = r.valid ? ctx.color.green('valid') : ctx.color.red('not valid');
       ctx.log(`  ${f.padEnd(32)} CWR ${r.info.version}  ${String(s.transactions).padStart(3)} transactions, ${s.accepted} accepted, ${s.rejected} rejected  ${verdict}`);

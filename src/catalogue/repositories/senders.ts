@@ -27,6 +27,18 @@ export class SendersRepository {
     return !known;
   }
 
+  /** The registered code of the sender an HDR names by code or by IPI number (2.x publishers
+   * send their IPI, 3.x their code): one publisher is one submitter in the catalogue. */
+  canonical(code: string): string {
+    const c = normaliseSender(code);
+    if (c === '') return c;
+    for (const s of this.list()) {
+      if (normaliseSender(s.code) === c) return normaliseSender(s.code);
+      if (s.ipi && normaliseSender(s.ipi) === c) return normaliseSender(s.code);
+    }
+    return c;
+  }
+
   list(): SenderRow[] {
     return this.db.prepare('SELECT * FROM senders ORDER BY code').all() as SenderRow[];
   }

@@ -113,11 +113,29 @@ const RIGHTS = [
   ['SR', 'sr'],
 ] as const;
 
+/** World, the territory whose collection share stands for ownership when none was registered. */
+const WORLD = '2136';
+
+/**
+ * Ownership shares for a 2.x SPU/SWR. A work registered in CWR 3.x carries no ownership (3.x has
+ * only collection shares per territory), so when every right's ownership is unknown the share is
+ * derived from the party's collection share: its World (2136) include line, else its first
+ * include line. Documented in docs/catalogue.md.
+ */
+export function ownershipFor(p: WorkParty): Record<'PR' | 'MR' | 'SR', number | null> {
+  const own = p.ownership;
+  if (own.PR !== null || own.MR !== null || own.SR !== null) return { PR: own.PR, MR: own.MR, SR: own.SR };
+  const includes = p.collection.filter((c) => c.include);
+  const line = includes.find((c) => c.territory === WORLD) ?? includes[0];
+  return line ? { PR: line.shares.PR, MR: line.shares.MR, SR: line.shares.SR } : { PR: null, MR: null, SR: null };
+}
+
 function ownership(p: WorkParty): Record<string, FieldValue> {
   const v: Record<string, FieldValue> = {};
+  const shares = ownershipFor(p);
   for (const [R, r] of RIGHTS) {
     v[`${r}_affiliation_society`] = p.party.societies[R];
-    v[`${r}_ownership_share`] = p.ownership[R];
+    v[`${r}_ownership_share`] = shares[R];
   }
   return v;
 }
