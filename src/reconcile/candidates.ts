@@ -183,7 +183,14 @@ export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly s
     const ids = index.byWriterWord(w);
     if (ids.length <= MAX_POSTING) bump(ids, 1);
   }
-  return [...hits.entries()]
+  // Only the best-sharing works compete: sorting thousands of one-word hits per line is the
+  // cost that grows with the catalogue.
+  let best = 0;
+  for (const n of hits.values()) if (n > best) best = n;
+  const floor = Math.max(1, best - 2);
+  const top: [number, number][] = [];
+  for (const e of hits) if (e[1] >= floor) top.push(e);
+  return top
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, limit)
     .map(([id]) => id);
