@@ -1,5 +1,6 @@
 /** `cwrkit statement`: import, list, show and export royalty statements (CRD, CSV, XML). */
 import type { Command } from 'commander';
+import { crdLayouts } from '../../formats/crd/layouts.js';
 import { resolve } from 'node:path';
 import { DistributeError, exportDistribution } from '../../app/distribute.js';
 import { getStatement, importStatement, listStatements, type ImportStatementResult } from '../../app/statements.js';
@@ -73,6 +74,17 @@ async function renderDiagnostics(ctx: CliContext, command: Command, path: string
   if (text !== '') ctx.io.stderr.write(text);
 }
 
+/** Which CRD record layouts are confirmed and which provisional, from the layout data itself. */
+function crdLayoutStatus(): string {
+  const records = [...crdLayouts().records.values()];
+  const confirmed = records.filter((r) => r.provisional !== true).map((r) => r.type);
+  const provisional = records.filter((r) => r.provisional === true).map((r) => r.type);
+  return [
+    `CRD 2.0 record layouts: confirmed ${confirmed.join(', ')}; provisional ${provisional.join(', ')}`,
+    '(positions not confirmed by a CISAC text: check docs/crd.md and correct them with --layouts FILE).',
+  ].join('\n');
+}
+
 function registerImport(statement: Command, ctx: CliContext): void {
   const cmd = statement
     .command('import')
@@ -86,6 +98,7 @@ function registerImport(statement: Command, ctx: CliContext): void {
     .option('--encoding <enc>', 'text encoding (default: the profile\'s, the CRD HDR\'s, or UTF-8)')
     .option('--json', 'print {"id", "lines", "totals"} as JSON');
   withDbOption(cmd);
+  cmd.addHelpText('after', `\n${crdLayoutStatus()}\n`);
   withExamples(cmd, 'cwrkit statement import CD260001052_177.CRD --from 052', 'cwrkit statement import gema-2026q1.csv --from 035 --currency EUR --json', 'cwrkit statement import rao.csv --from 093 --profile ./rao-profile.json');
   cmd.action(async (file: string, flags: ImportFlags, command: Command) => {
     const out = ctx.output(command);
