@@ -16,22 +16,6 @@ interface HeaderRow {
   rate: string | null;
 }
 
-interface LineRow {
-  id: bigint;
-  line_ref: string | null;
-  society_work_code: string | null;
-  iswc: string | null;
-  title: string | null;
-  writers: string | null;
-  ipi_name_number: string | null;
-  party_name: string | null;
-  right: string | null;
-  territory: string | null;
-  share: bigint | null;
-  amount: bigint;
-  usage_start: string | null;
-  usage_end: string | null;
-}
 
 export class SqlStatementSource implements StatementSource {
   private readonly headerStmt: SqlStatement;
@@ -53,7 +37,8 @@ export class SqlStatementSource implements StatementSource {
         `SELECT id, line_ref, society_work_code, iswc, title, writers, ipi_name_number, party_name, right, territory, share, amount, usage_start, usage_end
          FROM statement_lines WHERE statement_id = ? AND currency = ? AND id > ? ORDER BY id LIMIT ?`,
       )
-      .safeIntegers(true);
+      .safeIntegers(true)
+      .raw(true);
   }
 
   private currency(id: number, row: HeaderRow): string {
@@ -87,24 +72,26 @@ export class SqlStatementSource implements StatementSource {
   page(id: number, after: number, limit: number): readonly ReconLine[] {
     const h = this.headerStmt.get(id) as HeaderRow | undefined;
     if (!h) return [];
-    const rows = this.pageStmt.all(id, this.currency(id, h), Number.isFinite(after) ? after : -1, limit) as LineRow[];
-    return rows.map((r) => ({
-      id: Number(r.id),
-      ref: r.line_ref,
-      workCode: r.society_work_code,
-      iswc: r.iswc,
+    // Raw rows (arrays) cost half as much as objects on a million lines.
+    type Raw = [bigint, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, bigint | null, bigint, string | null, string | null];
+    const rows = this.pageStmt.all(id, this.currency(id, h), Number.isFinite(after) ? after : -1, limit) as Raw[];
+    return rows.map(([lineId, ref, code, iswc, title, writers, ipi, party, right, territory, share, amount, start, end]) => ({
+      id: Number(lineId),
+      ref,
+      workCode: code,
+      iswc,
       submitterWorkNumber: null,
       isrc: null,
-      title: r.title,
-      writers: r.writers ? r.writers.split(';').map((w) => w.trim()).filter((w) => w !== '') : [],
-      ipiName: r.ipi_name_number,
+      title,
+      writers: writers ? writers.split(';').map((w) => w.trim()).filter((w) => w !== '') : [],
+      ipiName: ipi,
       ipiBase: null,
-      partyName: r.party_name,
-      right: (r.right as Right | null) ?? null,
-      territory: r.territory,
-      share: r.share === null ? null : Number(r.share),
-      amount: r.amount,
-      period: r.usage_start || r.usage_end ? `${r.usage_start ?? ''}/${r.usage_end ?? ''}` : null,
+      partyName: party,
+      right: (right as Right | null) ?? null,
+      territory,
+      share: share === null ? null : Number(share),
+      amount,
+      period: start || end ? `${start ?? ''}/${end ?? ''}` : null,
     }));
   }
 }
