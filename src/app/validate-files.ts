@@ -14,12 +14,14 @@ export interface ValidateFilesOptions extends Pick<CwrReadOptions, 'encoding' | 
   cwd?: string;
   /** Local submitters (sender codes / ids) from the catalogue; read from it when not given. */
   localSenders?: ReadonlySet<string>;
+  /** Catalogue path (default: settings) the local senders are read from. */
+  db?: string;
 }
 
 /** Sender codes registered in the catalogue (cwrkit senders add), or none without a catalogue. */
-export function catalogueSenders(options: Pick<ValidateFilesOptions, 'env' | 'cwd'>): ReadonlySet<string> {
+export function catalogueSenders(options: Pick<ValidateFilesOptions, 'env' | 'cwd' | 'db'>): ReadonlySet<string> {
   try {
-    const settings = loadSettings({ env: options.env ?? {}, cwd: options.cwd ?? '.' });
+    const settings = loadSettings({ flags: { db: options.db }, env: options.env ?? {}, cwd: options.cwd ?? '.' });
     if (!existsSync(settings.db)) return new Set();
     const db = openCatalogue(settings.db, { readonly: true, mustExist: true });
     try {

@@ -14,6 +14,7 @@ interface Flags extends InputFlags {
   json?: boolean;
   profile?: string;
   society?: string;
+  db?: string;
   maxShown?: string;
   notes?: boolean;
 }
@@ -73,6 +74,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON document with every diagnostic')
     .option('--profile <name>', 'society profile on top of the CISAC rules (name or JSON file)')
     .option('--society <code>', 'the receiving society (CISAC code; default from config, else 177 KazAK)')
+    .option('--db <path>', 'catalogue whose registered senders count as known (default: $CWRKIT_DB, config, else ./cwrkit.db)')
     .option('--max-shown <n>', 'diagnostics shown per file in human output', '200')
     .option('--notes', 'also show notes (padded lines, line endings)');
   readInputOptions(cmd);
@@ -83,6 +85,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       ...readInputOptions.toOptions(flags),
       ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
       ...(flags.society !== undefined ? { society: flags.society } : {}),
+      ...(flags.db !== undefined ? { db: flags.db } : {}),
       env: ctx.io.env,
       cwd: ctx.io.cwd,
     };
