@@ -178,8 +178,11 @@ export function streamCwr(
           report(R.BLANK_LINE, line, {}, { record: '' });
           continue;
         }
-        const type = text.slice(0, 3);
-        const layout = layouts.records.get(type);
+        const sliced = text.slice(0, 3);
+        const layout = layouts.records.get(sliced);
+        // The layout's own type string is interned (a JSON key): rules compare record types and
+        // look them up in tables on every record, which is cheaper with interned strings.
+        const type = layout !== undefined && layout.type === sliced ? layout.type : sliced;
         const rec = new CwrRecord(type, line.no, text, layout, line.eol);
         if (layout === undefined) {
           report(R.RECORD_TYPE_UNKNOWN, line, { found: type, version: info.version }, { column: 1, length: 3, field: 'record_type' });

@@ -4,6 +4,7 @@
  * they carry national characters with their language code. ALT titles of type OL/AL use the
  * "national titles" column.
  */
+import type { RecordLayout } from '../../../fixed-width/layout.js';
 import type { CwrRecord } from '../../../formats/cwr/record.js';
 import { cisCharacters } from '../../../reference/tables.js';
 import type { Level } from '../../diagnostic.js';
@@ -103,13 +104,10 @@ function tableOf(allowed: ReadonlySet<string>): Uint8Array {
   return t;
 }
 
-/** Whether the field's text (trailing blanks aside) only uses allowed characters; no allocation. */
-function clean(rec: CwrRecord, field: string, table: Uint8Array, allowed: ReadonlySet<string>): boolean {
-  const f = rec.layout?.byName.get(field);
-  if (f === undefined) return true;
-  const text = rec.text;
-  const to = Math.min(text.length, f.start - 1 + f.length);
-  for (let i = f.start - 1; i < to; i++) {
+/** Whether [from, to) of `text` only uses allowed characters; no allocation. */
+function clean(text: string, from: number, to: number, table: Uint8Array, allowed: ReadonlySet<string>): boolean {
+  const end = Math.min(text.length, to);
+  for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 256 ? table[c] === 1 : allowed.has(text[i] ?? '')) continue;
     return false;
@@ -117,19 +115,58 @@ function clean(rec: CwrRecord, field: string, table: Uint8Array, allowed: Readon
   return true;
 }
 
+/** One checked field of a layout, with its 0-based [from, to) range in the line. */
+interface CisField {
+  readonly field: string;
+  readonly kind: Kind;
+  readonly lvl: 'T' | 'R' | 'F';
+  readonly msgRecord: string;
+  readonly msgNumber: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The fields checked per layout (only those the layout has), built once. */
+const plans = new WeakMap<RecordLayout, readonly CisField[]>();
+function planOf(layout: RecordLayout): readonly CisField[] {
+  let plan = plans.get(layout);
+  if (plan === undefined) {
+    const out: CisField[] = [];
+    for (const [field, kind, lvl, msgRecord, msgNumber] of FIELDS[layout.type] ?? []) {
+      const f = layout.byName.get(field);
+      if (f !== undefined) out.push({ field, kind, lvl, msgRecord, msgNumber, from: f.start - 1, to: f.start - 1 + f.length });
+    }
+    plans.set(layout, (plan = out));
+  }
+  return plan;
+}
+
+/** ALT titles of type OL/AL use the national titles column: is title_type OL or AL? (read in place) */
+function nationalAlt(rec: CwrRecord): boolean {
+  const f = rec.layout?.byName.get('title_type');
+  if (f === undefined) return false;
+  const t = rec.text;
+  const i = f.start - 1;
+  // strAt(rec, 'title_type') is 'OL' or 'AL': those two characters, then only blanks to the field end.
+  if (f.length < 2 || i + 2 > t.length || t.charCodeAt(i + 1) !== 76) return false;
+  const c0 = t.charCodeAt(i);
+  if (c0 !== 79 && c0 !== 65) return false;
+  const end = Math.min(t.length, i + f.length);
+  for (let k = i + 2; k < end; k++) if (t.charCodeAt(k) !== 32) return false;
+  return true;
+}
+
 export function checkCisCharacters(rec: CwrRecord, ctx: CheckContext): void {
-  const fields = FIELDS[rec.type];
-  if (!fields) return;
+  const layout = rec.layout;
+  if (!layout || FIELDS[rec.type] === undefined) return;
   const v = ctx.info.version;
   if (v === '3.0' || v === '3.1') return;
   const cis = cisCharacters();
-  for (const [field, kind, lvl, msgRecord, msgNumber] of fields) {
+  const text = rec.text;
+  for (const { field, kind, lvl, msgRecord, msgNumber, from, to } of planOf(layout)) {
     let allowed = kind === 'titles' ? cis.titles : cis.names;
-    if (rec.type === 'ALT') {
-      const tt = strAt(rec, 'title_type');
-      if (tt === 'OL' || tt === 'AL') allowed = cis.nationalTitles;
-    }
-    if (clean(rec, field, tableOf(allowed), allowed)) continue;
+    if (rec.type === 'ALT' && nationalAlt(rec)) allowed = cis.nationalTitles;
+    if (clean(text, from, to, tableOf(allowed), allowed)) continue;
     const bad = badChars(strAt(rec, field), allowed);
     if (bad.length === 0) continue;
     const lower = bad.some((c) => c !== c.toUpperCase());

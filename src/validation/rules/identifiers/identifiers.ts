@@ -2,12 +2,13 @@
  * Identifier formats and check digits (ID-ISWC, ID-IPI-NAME, ID-IPI-BASE, ID-ISRC, ID-EAN): an
  * invalid identifier is replaced by spaces at the recipient (FR), so these are field warnings.
  */
-import type { RecordLayout } from '../../../fixed-width/layout.js';
+import type { FieldSpec, RecordLayout } from '../../../fixed-width/layout.js';
 import type { CwrRecord } from '../../../formats/cwr/record.js';
 import { isValidEan13, isValidIpiBaseNumber, isValidIpiNameNumber, isValidIswc, normaliseIsrc } from '../../../domain/identifiers.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
 import { reportAt, s, strAt } from '../support.js';
+import { identifierSurelyFine, type IdentifierKind } from './in-place.js';
 
 export const ISWC_INVALID = defineRule({
   id: 'iswc-invalid',
@@ -52,20 +53,32 @@ export const EAN_INVALID = defineRule({
   message: (p) => `EAN "${s(p, 'value')}" is not a valid 13-digit EAN: it will be ignored`,
 });
 
-type Kind = 'iswc' | 'ipi-name' | 'ipi-base' | 'isrc' | 'ean';
-const plan = new WeakMap<RecordLayout, ReadonlyArray<readonly [string, Kind]>>();
+type Kind = IdentifierKind;
 
-function fieldsOf(layout: RecordLayout): ReadonlyArray<readonly [string, Kind]> {
+/** One identifier field of a layout: its name, kind and 0-based [from, to) range in the line. */
+interface IdField {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly from: number;
+  readonly to: number;
+}
+
+const plan = new WeakMap<RecordLayout, readonly IdField[]>();
+
+function fieldsOf(layout: RecordLayout): readonly IdField[] {
   let list = plan.get(layout);
   if (list) return list;
-  const out: Array<readonly [string, Kind]> = [];
+  const out: IdField[] = [];
+  const add = (f: FieldSpec, kind: Kind): void => {
+    out.push({ name: f.name, kind, from: f.start - 1, to: f.start - 1 + f.length });
+  };
   for (const f of layout.fields) {
     const n = f.name;
-    if (/(^|_)iswc($|_)/.test(n) && !n.includes('preferred')) out.push([n, 'iswc']);
-    else if (f.lookup === 'ipi' && n.includes('base')) out.push([n, 'ipi-base']);
-    else if (f.lookup === 'ipi') out.push([n, 'ipi-name']);
-    else if (f.lookup === 'isrc' || n === 'isrc') out.push([n, 'isrc']);
-    else if (f.lookup === 'ean13' || n === 'ean') out.push([n, 'ean']);
+    if (/(^|_)iswc($|_)/.test(n) && !n.includes('preferred')) add(f, 'iswc');
+    else if (f.lookup === 'ipi' && n.includes('base')) add(f, 'ipi-base');
+    else if (f.lookup === 'ipi') add(f, 'ipi-name');
+    else if (f.lookup === 'isrc' || n === 'isrc') add(f, 'isrc');
+    else if (f.lookup === 'ean13' || n === 'ean') add(f, 'ean');
   }
   list = out;
   plan.set(layout, list);
@@ -93,9 +106,12 @@ const RULE = { iswc: ISWC_INVALID, 'ipi-name': IPI_NAME_INVALID, 'ipi-base': IPI
 export function checkIdentifiers(rec: CwrRecord, ctx: CheckContext): void {
   const layout = rec.layout;
   if (!layout) return;
-  for (const [field, kind] of fieldsOf(layout)) {
-    const text = strAt(rec, field).trim();
+  const line = rec.text;
+  for (const f of fieldsOf(layout)) {
+    // Blank, zero and valid identifiers are settled in the line itself; the rest take the plain path.
+    if (identifierSurelyFine(f.kind, line, f.from, f.to)) continue;
+    const text = strAt(rec, f.name).trim();
     if (text === '' || /^0+$/.test(text)) continue;
-    if (!valid(kind, text)) reportAt(ctx, RULE[kind], rec, field, { field, value: text });
+    if (!valid(f.kind, text)) reportAt(ctx, RULE[f.kind], rec, f.name, { field: f.name, value: text });
   }
 }

@@ -10,6 +10,7 @@ import type { Level } from '../../diagnostic.js';
 import type { CheckContext } from '../../engine.js';
 import { defineRule } from '../../rule.js';
 import { reportAt, s, strAt } from '../support.js';
+import { foldedCodes, lookupSurelyFine, type LookupNormal } from './in-place.js';
 
 export const LOOKUP_INVALID = defineRule({
   id: 'lookup-invalid',
@@ -125,9 +126,15 @@ interface FieldCheck {
   readonly msg: readonly [string, string, string] | null;
   readonly mandatory: boolean;
   readonly normalise: ((v: string) => string) | undefined;
+  /** 0-based [from, to) range of the field in the line, and the in-place form of the table. */
+  readonly from: number;
+  readonly to: number;
+  readonly keys: ReadonlySet<number>;
+  readonly normal: LookupNormal;
 }
 
 const LEVEL_OF: Readonly<Record<L, Level>> = { T: 'transaction', R: 'record', F: 'field' };
+const NORMAL: Readonly<Record<string, LookupNormal>> = { society_code: 'society', tis_territories: 'tis' };
 const plan = new WeakMap<RecordLayout, readonly FieldCheck[]>();
 
 function checksFor(layout: RecordLayout): readonly FieldCheck[] {
@@ -141,14 +148,19 @@ function checksFor(layout: RecordLayout): readonly FieldCheck[] {
       const shared = `${SAME_EDITS[layout.type] ?? layout.type}.${f.name}`;
       const meta = FIELD_LEVEL[key] ?? FIELD_LEVEL[shared];
       const level: Level = meta ? LEVEL_OF[meta[0]] : f.req === 'M' ? 'transaction' : 'field';
+      const codes = lookup(f.lookup);
       out.push({
         name: f.name,
         table: f.lookup,
-        codes: lookup(f.lookup),
+        codes,
         level,
         msg: meta ? [meta[1], meta[2], meta[3]] : null,
         mandatory: f.req === 'M',
         normalise: NORMALISE[f.lookup],
+        from: f.start - 1,
+        to: f.start - 1 + f.length,
+        keys: foldedCodes(codes),
+        normal: NORMAL[f.lookup] ?? null,
       });
     }
   }
@@ -169,7 +181,10 @@ const EFFECT: Readonly<Record<Level, string>> = {
 export function checkLookups(rec: CwrRecord, ctx: CheckContext): void {
   const layout = rec.layout;
   if (!layout) return;
+  const line = rec.text;
   for (const c of checksFor(layout)) {
+    // Blank fields and known codes are settled in the line itself; the rest take the plain path.
+    if (lookupSurelyFine(c.keys, c.normal, line, c.from, c.to)) continue;
     const text = strAt(rec, c.name);
     if (text === '') continue;
     const code = c.normalise ? c.normalise(text) : text;
