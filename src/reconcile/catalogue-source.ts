@@ -53,10 +53,14 @@ export class CatalogueDetails implements WorkDetails {
   private readonly manyWorks;
   private readonly manyParties;
   private readonly manyShares;
+  private readonly manyPartyNames;
+  /** Party id -> [name, first name, IPI name number, IPI base number]; bounded (cleared when full). */
+  private readonly partyCache = new Map<number, [string, string | null, string | null, string | null]>();
 
   constructor(
     db: Db,
     private readonly cacheSize = 10_000,
+    private readonly partyCacheSize = 200_000,
   ) {
     this.work = db.prepare('SELECT id, title, iswc FROM works WHERE id = ?');
     this.parties = db.prepare(
@@ -67,12 +71,14 @@ export class CatalogueDetails implements WorkDetails {
     this.shares = db.prepare('SELECT position, territory, include, pr_share, mr_share, sr_share FROM collection_shares WHERE work_id = ? ORDER BY position, n');
     this.affiliations = db.prepare('SELECT right, society FROM party_affiliations WHERE party_id = ?');
     const inList = 'IN (SELECT value FROM json_each(?))';
-    this.manyWorks = db.prepare(`SELECT id, title, iswc FROM works WHERE id ${inList}`);
-    this.manyParties = db.prepare(
-      `SELECT wp.work_id, wp.position, wp.party_id, wp.kind, wp.role, p.name, p.first_name, p.ipi_name_number, p.ipi_base_number,
-              wp.pr_society, wp.mr_society, wp.sr_society, wp.pr_share, wp.mr_share, wp.sr_share
-       FROM work_parties wp JOIN parties p ON p.id = wp.party_id WHERE wp.work_id ${inList} ORDER BY wp.work_id, wp.position`,
-    ).raw(true);
+    this.manyWorks = db.prepare(`SELECT id, title, iswc FROM works WHERE id ${inList}`).raw(true);
+    this.manyParties = db
+      .prepare(
+        `SELECT work_id, position, party_id, kind, role, pr_society, mr_society, sr_society, pr_share, mr_share, sr_share
+         FROM work_parties WHERE work_id ${inList} ORDER BY work_id, position`,
+      )
+      .raw(true);
+    this.manyPartyNames = db.prepare(`SELECT id, name, first_name, ipi_name_number, ipi_base_number FROM parties WHERE id ${inList}`).raw(true);
     this.manyShares = db.prepare(`SELECT work_id, position, territory, include, pr_share, mr_share, sr_share FROM collection_shares WHERE work_id ${inList} ORDER BY work_id, position, n`);
   }
 
@@ -85,19 +91,26 @@ export class CatalogueDetails implements WorkDetails {
     return d;
   }
 
-  /** Reads the works of a page of lines in a few queries instead of three per work. */
+  /** Reads the works of a page of lines in a few queries instead of three per work. Party names
+   * and IPI numbers are read once per party (a writer has many works), not once per work. */
   prefetch(ids: readonly number[]): void {
-    const todo = [...new Set(ids)].filter((id) => !this.cache.has(id));
+    const todo = [...new Set(ids)].filter((id) => !this.cache.has(id)).sort((a, b) => a - b);
     for (let i = 0; i < todo.length; i += 500) {
       const chunk = JSON.stringify(todo.slice(i, i + 500));
       const parties = new Map<number, PartyRow[]>();
-      // Raw rows: materialising 15-column objects costs twice as much as arrays.
-      type Raw = [number, number, number, string, string | null, string, string | null, string | null, string | null, string | null, string | null, string | null, number | null, number | null, number | null];
-      for (const r of this.manyParties.all(chunk) as Raw[]) {
-        const [workId, position, party_id, kind, role, name, first_name, ipi_name_number, ipi_base_number, pr_society, mr_society, sr_society, pr_share, mr_share, sr_share] = r;
+      // Raw rows: materialising objects costs twice as much as arrays.
+      type Raw = [number, number, number, string, string | null, string | null, string | null, string | null, number | null, number | null, number | null];
+      const rows = this.manyParties.all(chunk) as Raw[];
+      const missing: number[] = [];
+      for (const r of rows) if (!this.partyCache.has(r[2])) missing.push(r[2]);
+      if (missing.length > 0) this.loadParties(missing);
+      for (const r of rows) {
+        const [workId, position, party_id, kind, role, pr_society, mr_society, sr_society, pr_share, mr_share, sr_share] = r;
+        const p = this.partyCache.get(party_id);
+        if (p === undefined) continue; // a work party without a party row (foreign keys prevent it)
         let list = parties.get(workId);
         if (!list) parties.set(workId, (list = []));
-        list.push({ position, party_id, kind, role, name, first_name, ipi_name_number, ipi_base_number, pr_society, mr_society, sr_society, pr_share, mr_share, sr_share });
+        list.push({ position, party_id, kind, role, name: p[0], first_name: p[1], ipi_name_number: p[2], ipi_base_number: p[3], pr_society, mr_society, sr_society, pr_share, mr_share, sr_share });
       }
       const shares = new Map<number, ShareRow[]>();
       for (const s of this.manyShares.all(chunk) as (ShareRow & { work_id: number })[]) {
@@ -106,11 +119,21 @@ export class CatalogueDetails implements WorkDetails {
         list.push(s);
       }
       const found = new Set<number>();
-      for (const w of this.manyWorks.all(chunk) as WorkRow[]) {
-        found.add(w.id);
-        this.remember(w.id, this.build(w, parties.get(w.id) ?? [], shares.get(w.id) ?? []));
+      for (const [id, title, iswc] of this.manyWorks.all(chunk) as [number, string, string | null][]) {
+        found.add(id);
+        this.remember(id, this.build({ id, title, iswc }, parties.get(id) ?? [], shares.get(id) ?? []));
       }
       for (const id of todo.slice(i, i + 500)) if (!found.has(id)) this.remember(id, null);
+    }
+  }
+
+  private loadParties(ids: readonly number[]): void {
+    const distinct = [...new Set(ids)];
+    if (this.partyCache.size + distinct.length > this.partyCacheSize) this.partyCache.clear();
+    for (let i = 0; i < distinct.length; i += 500) {
+      for (const [id, name, first, ipi, base] of this.manyPartyNames.all(JSON.stringify(distinct.slice(i, i + 500))) as [number, string, string | null, string | null, string | null][]) {
+        this.partyCache.set(id, [name, first, ipi, base]);
+      }
     }
   }
 

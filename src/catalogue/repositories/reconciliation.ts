@@ -91,6 +91,121 @@ export interface FindingRow {
   detail: string;
 }
 
+const LINE_COLUMNS = 23;
+const ALLOC_COLUMNS = 5;
+const FINDING_COLUMNS = 6;
+/** Rows per multi-row INSERT (well under SQLite's 32,766 bound parameters). */
+const BATCH = 100;
+
+function insertSql(head: string, columns: number, rows: number): string {
+  const one = `(${new Array<string>(columns).fill('?').join(', ')})`;
+  return `${head} VALUES ${new Array<string>(rows).fill(one).join(', ')}`;
+}
+
+type Value = string | number | bigint | null;
+
+/** A multi-row INSERT with its full-batch statement prepared once. */
+class BatchInsert {
+  private readonly values: Value[] = [];
+  private rows = 0;
+  private full: SqlStatement | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly head: string,
+    private readonly columns: number,
+    private readonly before: BatchInsert | null = null,
+  ) {}
+
+  push(...row: Value[]): void {
+    for (const v of row) this.values.push(v);
+    if (++this.rows === BATCH) this.flush();
+  }
+
+  flush(): void {
+    if (this.rows === 0) return;
+    // Rows this batch refers to (allocations -> lines) must be stored first.
+    this.before?.flush();
+    const stmt = this.rows === BATCH ? (this.full ??= this.db.prepare(insertSql(this.head, this.columns, BATCH))) : this.db.prepare(insertSql(this.head, this.columns, this.rows));
+    stmt.run(this.values);
+    this.values.length = 0;
+    this.rows = 0;
+  }
+}
+
+/**
+ * Stores the line results of one reconciliation in multi-row INSERTs. Line ids are given here
+ * (the next rowids, as SQLite would give them: the caller holds the write transaction), so a
+ * line's allocations and findings can refer to it before it is written. `flush()` before reading
+ * the tables or committing.
+ */
+export class ResultWriter {
+  private nextLine: number;
+  private readonly lines: BatchInsert;
+  private readonly allocs: BatchInsert;
+  private readonly findings: BatchInsert;
+
+  constructor(
+    db: Db,
+    private readonly recId: number,
+  ) {
+    this.nextLine = Number(db.prepare('SELECT COALESCE(MAX(id), 0) FROM reconciliation_lines').pluck().get()) + 1;
+    this.lines = new BatchInsert(
+      db,
+      `INSERT INTO reconciliation_lines (id, reconciliation_id, statement_line_id, line_ref, decision_key, status, method, confidence, match_key, work_id, party_id,
+         party_method, right, territory, share_paid, share_registered, amount, net, local, unallocated, local_unallocated, reason, candidates)`,
+      LINE_COLUMNS,
+    );
+    this.allocs = new BatchInsert(db, 'INSERT INTO reconciliation_allocations (line_id, party_id, weight, amount, local)', ALLOC_COLUMNS, this.lines);
+    this.findings = new BatchInsert(db, 'INSERT INTO reconciliation_findings (reconciliation_id, kind, line_id, work_id, party_id, detail)', FINDING_COLUMNS, this.lines);
+  }
+
+  /** Queues one line's outcome; returns the id its row will have. */
+  line(o: LineOutcome, decisionKey: string | null): number {
+    const id = this.nextLine++;
+    const m = o.match;
+    const l = o.line;
+    this.lines.push(
+      id,
+      this.recId,
+      l.id,
+      l.ref,
+      decisionKey,
+      m.status,
+      m.method,
+      m.confidence,
+      m.key,
+      m.status === 'matched' ? m.workId : null,
+      o.party?.party.id ?? null,
+      o.party?.method ?? null,
+      l.right,
+      l.territory,
+      l.share,
+      o.allocation.registeredShare,
+      l.amount,
+      o.net,
+      o.local,
+      o.allocation.unallocated,
+      o.allocation.unallocatedLocal,
+      o.allocation.reason,
+      m.candidates.length > 0 ? JSON.stringify(m.candidates) : null,
+    );
+    for (const p of o.allocation.parts) this.allocs.push(id, p.party.id, p.weight, p.amount, p.local);
+    return id;
+  }
+
+  finding(f: Finding, lineId: number | null): void {
+    this.findings.push(this.recId, f.kind, lineId, f.workId, f.partyId, JSON.stringify(f.detail));
+  }
+
+  /** Writes everything queued (lines first: allocations and findings refer to them). */
+  flush(): void {
+    this.lines.flush();
+    this.allocs.flush();
+    this.findings.flush();
+  }
+}
+
 export class ReconciliationRepository {
   private insLine: SqlStatement | null = null;
   private insAlloc: SqlStatement | null = null;
@@ -109,6 +224,11 @@ export class ReconciliationRepository {
       )
       .run(h.statementId, h.society, h.fromSociety, summary.currency, summary.scale, summary.localCurrency, summary.localScale, summary.rate, h.received, h.receivedCurrency, summary.total, summary.declaredTotal, new Date().toISOString());
     return Number(r.lastInsertRowid);
+  }
+
+  /** Buffered storage of many line results (see ResultWriter). */
+  writer(recId: number): ResultWriter {
+    return new ResultWriter(this.db, recId);
   }
 
   /** Stores one line's outcome; returns the reconciliation line id. */
