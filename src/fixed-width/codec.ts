@@ -2,7 +2,7 @@
  * The generic fixed-width codec: one line of text + a record layout -> typed fields, and back.
  * It knows nothing about CWR or CRD; everything it does is driven by the layout.
  */
-import { checkField, decodeField, encodeField, type FieldProblem, type FieldValue } from './field-types.js';
+import { checkField, daysInMonth, decodeField, encodeField, type FieldProblem, type FieldValue } from './field-types.js';
 import type { FieldSpec, RecordLayout } from './layout.js';
 
 export interface FieldIssue {
@@ -90,20 +90,53 @@ function checkedFields(layout: RecordLayout): readonly FieldSpec[] {
   return fields;
 }
 
-/** A quick look at the line itself, no string made: true only when checkField would surely
- * accept the field (all digits; a printable first character; a Y/N/U flag). Anything else
- * takes the full check. */
+/** Digits at [from, to) of `text` as a number, or -1 if any is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** All blanks at [from, to). */
+function blanksAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+/** A quick look at the line itself, no string made: true only when checkRecord would surely
+ * report nothing for the field (all digits; a real date or time; a printable first character;
+ * a Y/N/U flag; an optional field left blank). Anything else takes the full check. */
 function plainlyValid(field: FieldSpec, text: string): boolean {
   const from = field.start - 1;
   const to = from + field.length;
   if (to > text.length) return false;
   switch (field.type) {
     case 'N': {
-      for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 48 || c > 57) return false;
-      }
-      return true;
+      // All digits, or (optional field) all blanks.
+      if (digitsAt(text, from, to) >= 0) return true;
+      return field.req !== 'M' && blanksAt(text, from, to);
+    }
+    case 'D': {
+      // Same verdicts as checkField: isValidDate, or an empty ('00000000' or blank) optional date.
+      if (field.length !== 8) return false;
+      const y = digitsAt(text, from, from + 4);
+      const m = digitsAt(text, from + 4, from + 6);
+      const d = digitsAt(text, from + 6, to);
+      if (y < 0 || m < 0 || d < 0) return field.req !== 'M' && blanksAt(text, from, to);
+      if (y === 0 && m === 0 && d === 0) return field.req !== 'M';
+      return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+    }
+    case 'T': {
+      if (field.length !== 6) return false;
+      const h = digitsAt(text, from, from + 2);
+      const m = digitsAt(text, from + 2, from + 4);
+      const sec = digitsAt(text, from + 4, to);
+      if (h < 0 || m < 0 || sec < 0) return field.req !== 'M' && blanksAt(text, from, to);
+      return m < 60 && sec < 60;
     }
     case 'A':
     case 'L': {

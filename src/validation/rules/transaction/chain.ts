@@ -137,8 +137,13 @@ function checkChains(chains: readonly (readonly Party[])[], ctx: CheckContext): 
     expected = chainNo + 1;
     const type0 = strAt(first.rec, 'publisher_type');
     if (type0 !== '' && !ORIGINAL.has(type0)) reportAt(ctx, CHAIN_FIRST_PUBLISHER, first.rec, 'publisher_type', { chain: chainNo, type: type0 });
-    const originals = chain.filter((p) => strAt(p.rec, 'publisher_type') === 'E');
-    if (originals.length > 1 && originals[1]) reportAt(ctx, CHAIN_ONE_ORIGINAL, originals[1].rec, 'publisher_type', { chain: chainNo });
+    // The second original publisher (E) of the chain, if any.
+    let originals = 0;
+    for (const p of chain) {
+      if (strAt(p.rec, 'publisher_type') !== 'E' || ++originals !== 2) continue;
+      reportAt(ctx, CHAIN_ONE_ORIGINAL, p.rec, 'publisher_type', { chain: chainNo });
+      break;
+    }
     if (!hasOwnershipFields(first.rec)) continue;
     let owned = 0;
     let lastE: Party | null = null;
@@ -146,17 +151,16 @@ function checkChains(chains: readonly (readonly Party[])[], ctx: CheckContext): 
       const type = strAt(p.rec, 'publisher_type');
       const o = p.own ?? ZERO;
       const sum = o[0] + o[1] + o[2];
-      const name = strAt(p.rec, 'publisher_name');
       if (type === 'E' || type === 'AQ') owned += sum;
-      else if (sum > 0 && type !== '') reportAt(ctx, CHAIN_OWNERSHIP_TYPE, p.rec, 'publisher_type', { name, type });
+      else if (sum > 0 && type !== '') reportAt(ctx, CHAIN_OWNERSHIP_TYPE, p.rec, 'publisher_type', { name: strAt(p.rec, 'publisher_name'), type });
       if (type === 'E') lastE = p;
       if (type === 'AQ') {
-        if (!lastE) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name, why: 'it does not follow an original publisher (E) in its chain' });
+        if (!lastE) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name: strAt(p.rec, 'publisher_name'), why: 'it does not follow an original publisher (E) in its chain' });
         else {
           const e = lastE.own ?? ZERO;
-          if (e[0] + e[1] + e[2] > 0) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name, why: 'the original publisher before it still holds ownership shares (they must be zero)' });
+          if (e[0] + e[1] + e[2] > 0) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name: strAt(p.rec, 'publisher_name'), why: 'the original publisher before it still holds ownership shares (they must be zero)' });
         }
-        if (sum === 0) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name, why: 'it holds no ownership share' });
+        if (sum === 0) reportAt(ctx, CHAIN_ACQUIRER, p.rec, 'publisher_type', { name: strAt(p.rec, 'publisher_name'), why: 'it holds no ownership share' });
       }
     }
     if (owned === 0) reportAt(ctx, CHAIN_NO_OWNERSHIP, first.rec, null, { chain: chainNo });
@@ -168,9 +172,11 @@ export function checkChainOfTitle(tx: Transaction, ctx: CheckContext): void {
   const w = workModel(tx);
   if (!w) return;
   checkChains(w.chains, ctx);
-  const spuSeqs = new Set(w.chains.map((c) => (c[0] ? numAt(c[0].rec, 'publisher_sequence_number') : -1)));
-  for (const p of w.publishers) {
-    if (p.kind === 'OPU' && spuSeqs.has(numAt(p.rec, 'publisher_sequence_number'))) reportAt(ctx, CHAIN_OPU_IN_SPU_CHAIN, p.rec, 'publisher_sequence_number', { chain: p.rec.str('publisher_sequence_number') });
+  if (w.publishers.some((p) => p.kind === 'OPU')) {
+    const spuSeqs = new Set(w.chains.map((c) => (c[0] ? numAt(c[0].rec, 'publisher_sequence_number') : -1)));
+    for (const p of w.publishers) {
+      if (p.kind === 'OPU' && spuSeqs.has(numAt(p.rec, 'publisher_sequence_number'))) reportAt(ctx, CHAIN_OPU_IN_SPU_CHAIN, p.rec, 'publisher_sequence_number', { chain: p.rec.str('publisher_sequence_number') });
+    }
   }
   // Controlled and other parties' own fields.
   const v3 = ctx.info.version === '3.0' || ctx.info.version === '3.1';
@@ -195,7 +201,8 @@ export function checkChainOfTitle(tx: Transaction, ctx: CheckContext): void {
       reportAt(ctx, UNKNOWN_PARTY_NAME, r, unknownField, { record: r.type });
     }
   }
-  // PWR links.
+  // PWR links (the map of original publishers is only built when a writer has links).
+  if (!w.writers.some((wr) => wr.links.length > 0)) return;
   const originals = new Map<string, Party>();
   for (const chain of w.chains) for (const p of chain) if (ORIGINAL.has(strAt(p.rec, 'publisher_type')) && !originals.has(p.ip)) originals.set(p.ip, p);
   for (const wr of w.writers) {

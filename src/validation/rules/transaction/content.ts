@@ -34,9 +34,18 @@ const WORK_V3 = ['SPU', 'OPU', 'SPT', 'OPT', 'SWR', 'OWR', 'SWT', 'OWT', 'PWR', 
 const AGR = ['TER', 'IPA', 'NPA'];
 
 const allowedCache = new Map<string, ReadonlySet<string> | undefined>();
+/** The last answer: transactions of a group share their type, so most calls ask it again. */
+let last: { version: CwrVersion; type: string; set: ReadonlySet<string> | undefined } | null = null;
 
 /** Allowed detail records per transaction type and version family (cached). */
 function allowed(version: CwrVersion, type: string): ReadonlySet<string> | undefined {
+  if (last !== null && last.version === version && last.type === type) return last.set;
+  const set = allowedKeyed(version, type);
+  last = { version, type, set };
+  return set;
+}
+
+function allowedKeyed(version: CwrVersion, type: string): ReadonlySet<string> | undefined {
   const key = `${version}/${type}`;
   if (allowedCache.has(key)) return allowedCache.get(key);
   const set = allowedUncached(version, type);
