@@ -12,6 +12,9 @@ export interface IndexedWriter {
   readonly ipiBase: string | null;
 }
 
+/** Work ids of a blocking key (a typed array in the catalogue index). */
+export type IdList = readonly number[] | Int32Array;
+
 export interface MatchIndex {
   byIswc(key: string): readonly number[];
   /** `raw`: the number as written (trimmed, upper-case), for stores that keep it unnormalised. */
@@ -19,10 +22,10 @@ export interface MatchIndex {
   bySocietyCode(key: string, raw?: string): readonly number[];
   byIsrc(key: string): readonly number[];
   byIpi(key: string): readonly number[];
-  byTitleToken(token: string): readonly number[];
-  byTitlePrefix(prefix: string): readonly number[];
+  byTitleToken(token: string): IdList;
+  byTitlePrefix(prefix: string): IdList;
   /** Works with a writer whose name has this word (3+ letters, match-key form). */
-  byWriterWord(word: string): readonly number[];
+  byWriterWord(word: string): IdList;
   /** Title keys of a work (original first). */
   titlesOf(id: number): readonly string[];
   writersOf(id: number): readonly IndexedWriter[];
@@ -156,42 +159,62 @@ export class MemoryIndex implements MatchIndex {
   }
 }
 
+/** Shared counters for fuzzyCandidates (one call at a time): per work id, how much it shares
+ * with the line; `touched` lists the ids counted, to reset them afterwards. */
+let counts = new Int32Array(1024);
+const touched: number[] = [];
+
+function bump(ids: IdList, weight: number, end = ids.length): void {
+  for (let i = 0; i < end; i++) {
+    const id = ids[i] as number;
+    if (id >= counts.length) {
+      const next = new Int32Array(Math.max(id + 1, counts.length * 2));
+      next.set(counts);
+      counts = next;
+    }
+    const c = counts[id] as number;
+    if (c === 0) touched.push(id);
+    counts[id] = c + weight;
+  }
+}
+
 /** Candidate works for a fuzzy title: works sharing the rarest title words, the title prefix, a
  * writer IPI or a writer name word; ranked by how much they share; at most `limit`. */
 export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
-  const hits = new Map<number, number>();
-  const bump = (ids: readonly number[], weight: number): void => {
-    for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + weight);
-  };
-  const tokens = titleTokens(key)
-    .map((t) => ({ t, ids: index.byTitleToken(t) }))
-    .sort((a, b) => a.ids.length - b.ids.length);
-  let used = 0;
-  for (const { ids } of tokens) {
-    if (ids.length === 0) continue;
-    if (ids.length > MAX_POSTING && used > 0) break;
-    bump(ids.length > MAX_POSTING ? ids.slice(0, MAX_POSTING) : ids, 2);
-    used++;
+  try {
+    const tokens = titleTokens(key)
+      .map((t) => ({ t, ids: index.byTitleToken(t) }))
+      .sort((a, b) => a.ids.length - b.ids.length);
+    let used = 0;
+    for (const { ids } of tokens) {
+      if (ids.length === 0) continue;
+      if (ids.length > MAX_POSTING && used > 0) break;
+      bump(ids, 2, Math.min(ids.length, MAX_POSTING));
+      used++;
+    }
+    const p = titlePrefix(key);
+    if (p !== null) {
+      const ids = index.byTitlePrefix(p);
+      bump(ids, 1, Math.min(ids.length, MAX_POSTING));
+    }
+    for (const ipi of ipis) bump(index.byIpi(ipi), 1);
+    for (const w of new Set(writerWords)) {
+      const ids = index.byWriterWord(w);
+      if (ids.length <= MAX_POSTING) bump(ids, 1);
+    }
+    // Only the best-sharing works compete: sorting thousands of one-word hits per line is the
+    // cost that grows with the catalogue.
+    let best = 0;
+    for (const id of touched) if ((counts[id] as number) > best) best = counts[id] as number;
+    const floor = Math.max(1, best - 2);
+    const top: [number, number][] = [];
+    for (const id of touched) if ((counts[id] as number) >= floor) top.push([id, counts[id] as number]);
+    return top
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([id]) => id);
+  } finally {
+    for (const id of touched) counts[id] = 0;
+    touched.length = 0;
   }
-  const p = titlePrefix(key);
-  if (p !== null) {
-    const ids = index.byTitlePrefix(p);
-    bump(ids.length > MAX_POSTING ? ids.slice(0, MAX_POSTING) : ids, 1);
-  }
-  for (const ipi of ipis) bump(index.byIpi(ipi), 1);
-  for (const w of new Set(writerWords)) {
-    const ids = index.byWriterWord(w);
-    if (ids.length <= MAX_POSTING) bump(ids, 1);
-  }
-  // Only the best-sharing works compete: sorting thousands of one-word hits per line is the
-  // cost that grows with the catalogue.
-  let best = 0;
-  for (const n of hits.values()) if (n > best) best = n;
-  const floor = Math.max(1, best - 2);
-  const top: [number, number][] = [];
-  for (const e of hits) if (e[1] >= floor) top.push(e);
-  return top
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([id]) => id);
 }

@@ -7,27 +7,98 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../catalogue/db.js';
-import { MAX_POSTING, titlePrefix, type IndexedWriter, type MatchIndex } from './candidates.js';
+import { MAX_POSTING, titlePrefix, type IdList, type IndexedWriter, type MatchIndex } from './candidates.js';
 import { displayName } from './catalogue-source.js';
 import { ipiBaseKey, ipiNameKey, matchTitleKey, titleTokens, writerKey } from './keys.js';
 
 const PAGE = 50_000;
-const SEP_FIELD = '\u0001';
-const SEP_WRITER = '\u0002';
+
+/** A growable list of int32 (typed, so a few million postings cost 4 bytes each, not an object). */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * Key -> work ids, built from (key, id) pairs in the order they come and then packed into one
+ * Int32Array (offsets per key): the order of each key's ids is the order of arrival, and an id
+ * equal to the key's previous one is not repeated.
+ */
+class Postings {
+  private readonly keyIds = new Map<string, number>();
+  private readonly last = new IntList();
+  private readonly pairKeys = new IntList();
+  private readonly pairIds = new IntList();
+  private offsets: Int32Array | null = null;
+  private ids: Int32Array | null = null;
+
+  add(key: string | null, id: number): void {
+    if (key === null || key === '') return;
+    let k = this.keyIds.get(key);
+    if (k === undefined) {
+      k = this.keyIds.size;
+      this.keyIds.set(key, k);
+      this.last.push(-1);
+    } else if (this.last.data[k] === id) return;
+    this.last.data[k] = id;
+    this.pairKeys.push(k);
+    this.pairIds.push(id);
+  }
+
+  /** Packs the pairs (stable counting sort by key); no more adds after this. */
+  pack(): void {
+    const keys = this.keyIds.size;
+    const n = this.pairKeys.length;
+    const offsets = new Int32Array(keys + 1);
+    const pk = this.pairKeys.data;
+    const pi = this.pairIds.data;
+    for (let i = 0; i < n; i++) {
+      const k = (pk[i] as number) + 1;
+      offsets[k] = (offsets[k] as number) + 1;
+    }
+    for (let k = 0; k < keys; k++) offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
+    const fill = offsets.slice(0, keys);
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = pk[i] as number;
+      ids[fill[k] as number] = pi[i] as number;
+      fill[k] = (fill[k] as number) + 1;
+    }
+    this.offsets = offsets;
+    this.ids = ids;
+    this.pairKeys.data = new Int32Array(0);
+    this.pairIds.data = new Int32Array(0);
+    this.last.data = new Int32Array(0);
+  }
+
+  get(key: string): IdList {
+    const k = this.keyIds.get(key);
+    if (k === undefined || this.offsets === null || this.ids === null) return NONE;
+    return this.ids.subarray(this.offsets[k], this.offsets[k + 1]);
+  }
+}
+
+const NONE = new Int32Array(0);
 
 class FuzzyIndex {
-  readonly tokens = new Map<string, number[]>();
-  readonly prefixes = new Map<string, number[]>();
-  readonly writerWords = new Map<string, number[]>();
+  readonly tokens = new Postings();
+  readonly prefixes = new Postings();
+  readonly writerWords = new Postings();
   readonly titles: (string | string[] | undefined)[] = [];
-  readonly writers: (string | undefined)[] = [];
-
-  private post(map: Map<string, number[]>, key: string | null, id: number): void {
-    if (key === null || key === '') return;
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [id]);
-    else if (list[list.length - 1] !== id) list.push(id);
-  }
+  /** Writers of each work: party ids, packed (offsets per work id) once built. */
+  private readonly writerPairs = { works: new IntList(), parties: new IntList() };
+  private writerOffsets: Int32Array | null = null;
+  private writerIds: Int32Array | null = null;
+  /** Per writer party: its key (and name words) and IPI keys, computed once per party. */
+  readonly parties = new Map<number, { writer: IndexedWriter; words: string[] }>();
 
   addTitle(id: number, title: string): void {
     const k = matchTitleKey(title);
@@ -39,16 +110,52 @@ class FuzzyIndex {
       this.titles[id] = [cur, k];
     } else if (!cur.includes(k)) cur.push(k);
     else return;
-    for (const w of titleTokens(k)) this.post(this.tokens, w, id);
-    this.post(this.prefixes, titlePrefix(k), id);
+    for (const w of titleTokens(k)) this.tokens.add(w, id);
+    this.prefixes.add(titlePrefix(k), id);
   }
 
-  addWriter(id: number, name: string, ipi: string | null, base: string | null): void {
+  addParty(id: number, name: string, ipi: string | null, base: string | null): void {
     const key = writerKey(name);
-    for (const word of key.split(' ')) if (word.length >= 3) this.post(this.writerWords, word, id);
-    const w = `${key}${SEP_FIELD}${ipiNameKey(ipi) ?? ''}${SEP_FIELD}${ipiBaseKey(base) ?? ''}`;
-    const cur = this.writers[id];
-    this.writers[id] = cur === undefined ? w : cur + SEP_WRITER + w;
+    this.parties.set(id, { writer: { key, ipiName: ipiNameKey(ipi), ipiBase: ipiBaseKey(base) }, words: key.split(' ').filter((w) => w.length >= 3) });
+  }
+
+  addWriter(id: number, party: number): void {
+    const p = this.parties.get(party);
+    if (p === undefined) return;
+    for (const word of p.words) this.writerWords.add(word, id);
+    this.writerPairs.works.push(id);
+    this.writerPairs.parties.push(party);
+  }
+
+  pack(maxId: number): void {
+    this.tokens.pack();
+    this.prefixes.pack();
+    this.writerWords.pack();
+    // Pairs arrive in work id order (then position): offsets by work id.
+    const n = this.writerPairs.works.length;
+    const w = this.writerPairs.works.data;
+    const offsets = new Int32Array(maxId + 2);
+    for (let i = 0; i < n; i++) {
+      const k = (w[i] as number) + 1;
+      offsets[k] = (offsets[k] as number) + 1;
+    }
+    for (let k = 0; k <= maxId; k++) offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
+    this.writerOffsets = offsets;
+    this.writerIds = this.writerPairs.parties.data.slice(0, n);
+    this.writerPairs.works.data = new Int32Array(0);
+    this.writerPairs.parties.data = new Int32Array(0);
+  }
+
+  writersOf(id: number): IndexedWriter[] {
+    const o = this.writerOffsets;
+    const ids = this.writerIds;
+    if (o === null || ids === null || id < 0 || id + 1 >= o.length) return [];
+    const out: IndexedWriter[] = [];
+    for (let i = o[id] as number; i < (o[id + 1] as number); i++) {
+      const p = this.parties.get(ids[i] as number);
+      if (p) out.push(p.writer);
+    }
+    return out;
   }
 }
 
@@ -108,41 +215,41 @@ export class CatalogueIndex implements MatchIndex {
     const max = Number(this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM works').pluck().get());
     const works = this.db.prepare('SELECT id, title FROM works WHERE id > ? AND id <= ?').raw();
     const titles = this.db.prepare('SELECT work_id, title FROM titles WHERE work_id > ? AND work_id <= ?').raw();
-    const writers = this.db
-      .prepare(
-        `SELECT wp.work_id, p.name, p.first_name, p.ipi_name_number, p.ipi_base_number FROM work_parties wp JOIN parties p ON p.id = wp.party_id
-         WHERE wp.kind = 'writer' AND wp.work_id > ? AND wp.work_id <= ? ORDER BY wp.work_id, wp.position`,
-      )
-      .raw();
+    // Writers as party ids (integers only); each writer's name and IPI keys once, not once per work.
+    const writers = this.db.prepare("SELECT work_id, party_id FROM work_parties WHERE kind = 'writer' AND work_id > ? AND work_id <= ? ORDER BY work_id, position").raw();
+    const party = this.db.prepare('SELECT id, name, first_name, ipi_name_number, ipi_base_number FROM parties WHERE id IN (SELECT value FROM json_each(?))').raw();
     for (let lo = 0; lo < max; lo += PAGE) {
       const hi = lo + PAGE;
       for (const [id, title] of works.all(lo, hi) as [number, string][]) f.addTitle(id, title);
       for (const [id, title] of titles.all(lo, hi) as [number, string][]) f.addTitle(id, title);
-      for (const [id, name, first, ipi, base] of writers.all(lo, hi) as [number, string, string | null, string | null, string | null][]) f.addWriter(id, displayName(name, first), ipi, base);
+      const rows = writers.all(lo, hi) as [number, number][];
+      const missing = [...new Set(rows.map((r) => r[1]).filter((p) => !f.parties.has(p)))];
+      for (let i = 0; i < missing.length; i += 500) {
+        for (const [id, name, first, ipi, base] of party.all(JSON.stringify(missing.slice(i, i + 500))) as [number, string, string | null, string | null, string | null][]) {
+          f.addParty(id, displayName(name, first), ipi, base);
+        }
+      }
+      for (const [id, p] of rows) f.addWriter(id, p);
     }
+    f.pack(max);
     this.fuzzy = f;
     return f;
   }
 
-  byTitleToken(token: string): readonly number[] {
-    return this.index().tokens.get(token) ?? [];
+  byTitleToken(token: string): IdList {
+    return this.index().tokens.get(token);
   }
-  byTitlePrefix(prefix: string): readonly number[] {
-    return this.index().prefixes.get(prefix) ?? [];
+  byTitlePrefix(prefix: string): IdList {
+    return this.index().prefixes.get(prefix);
   }
-  byWriterWord(word: string): readonly number[] {
-    return this.index().writerWords.get(word) ?? [];
+  byWriterWord(word: string): IdList {
+    return this.index().writerWords.get(word);
   }
   titlesOf(id: number): readonly string[] {
     const t = this.index().titles[id];
     return t === undefined ? [] : typeof t === 'string' ? [t] : t;
   }
   writersOf(id: number): readonly IndexedWriter[] {
-    const w = this.index().writers[id];
-    if (w === undefined) return [];
-    return w.split(SEP_WRITER).map((s) => {
-      const [key = '', ipi = '', base = ''] = s.split(SEP_FIELD);
-      return { key, ipiName: ipi === '' ? null : ipi, ipiBase: base === '' ? null : base };
-    });
+    return this.index().writersOf(id);
   }
 }

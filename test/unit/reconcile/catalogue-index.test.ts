@@ -26,7 +26,12 @@ describe('CatalogueIndex over a real catalogue', () => {
     expect(idx.byIsrc('KZA012300001')).toEqual([a]);
     expect(idx.byIpi('00025436718')).toEqual([b]);
     expect(idx.titlesOf(a)).toEqual(['KARA TORGAI', 'BLACK LARK']);
-    expect(idx.byTitleToken('TORGAI')).toEqual([a]);
+    expect([...idx.byTitleToken('TORGAI')]).toEqual([a]);
+    expect([...idx.byTitleToken('LARK')]).toEqual([a]);
+    expect([...idx.byTitlePrefix('DALA')]).toEqual([b]);
+    expect([...idx.byWriterWord('ZHABAIEV')]).toEqual([b]);
+    expect([...idx.byTitleToken('NOWHERE')]).toEqual([]);
+    expect(idx.writersOf(999)).toEqual([]);
     expect(idx.writersOf(a)).toEqual([{ key: 'ABAI KUNANBAIULI', ipiName: '00014107338', ipiBase: null }]);
 
     const details = new CatalogueDetails(db);

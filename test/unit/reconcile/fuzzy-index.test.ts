@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCatalogue } from '../../../src/catalogue/db.js';
+import { fuzzyCandidates, MemoryIndex } from '../../../src/reconcile/candidates.js';
+import { CatalogueIndex } from '../../../src/reconcile/catalogue-index.js';
+import { matchTitleKey, nameWords } from '../../../src/reconcile/keys.js';
+import { useTempDir } from '../../helpers/temp-dir.js';
+import { seedWorks, type SeedParty, type SeedWork } from './seed.js';
+
+// Few syllables, so title words, prefixes and writer words are shared by many works. (Other
+// titles are left out: the catalogue reads them after a page of works, the memory index with them.)
+const SYL = ['ka', 'ra', 'tor', 'gai', 'da', 'la', 'al', 'ma'];
+let seed = 7;
+/** mulberry32, deterministic. */
+const rnd = (n: number): number => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+};
+const word = (): string => Array.from({ length: 2 + rnd(2) }, () => SYL[rnd(SYL.length)]).join('');
+const WRITERS: SeedParty[] = Array.from({ length: 12 }, (_, i) => ({ name: word().toUpperCase(), first: word().toUpperCase(), ipi: String(10000000 + i * 97).padStart(11, '0'), society: i % 2 ? '177' : '052', share: 5000 }));
+const WORKS: SeedWork[] = Array.from({ length: 300 }, (_, i) => ({
+  title: `${word()} ${word()}${rnd(3) === 0 ? ` ${word()}` : ''}`,
+  swn: `S${i}`,
+  writers: [WRITERS[rnd(12)] as SeedParty, WRITERS[rnd(12)] as SeedParty].filter((w, j, a) => a.indexOf(w) === j),
+}));
+
+describe('the catalogue fuzzy index (packed postings) blocks like the in-memory index', () => {
+  const tmp = useTempDir();
+
+  it('gives the same candidates, titles and writers for every work', () => {
+    const db = openCatalogue(join(tmp(), 'c.db'));
+    const ids = seedWorks(db, WORKS);
+    const cat = new CatalogueIndex(db);
+    const mem = MemoryIndex.from(
+      WORKS.map((w, i) => ({
+        id: ids[i] ?? 0,
+        titles: [w.title],
+        iswc: null,
+        submitterNumbers: [],
+        societyCodes: [],
+        isrcs: [],
+        writers: w.writers.map((p) => ({ name: `${p.first ?? ''} ${p.name}`, ipiName: p.ipi, ipiBase: null })),
+      })),
+    );
+    let nonEmpty = 0;
+    WORKS.forEach((w, i) => {
+      const id = ids[i] ?? 0;
+      expect(cat.titlesOf(id)).toEqual(mem.titlesOf(id));
+      expect(cat.writersOf(id)).toEqual(mem.writersOf(id));
+      const key = matchTitleKey(`${w.title.slice(0, -1)}`);
+      const words = (w.writers[0] ? nameWords(`${w.writers[0].first ?? ''} ${w.writers[0].name}`) : []);
+      for (const t of [...key.split(' '), ...words]) {
+        expect([...cat.byTitleToken(t)], `token ${t}`).toEqual([...mem.byTitleToken(t)]);
+        expect([...cat.byWriterWord(t)], `word ${t}`).toEqual([...mem.byWriterWord(t)]);
+      }
+      const got = fuzzyCandidates(cat, key, [], 24, words);
+      expect(got).toEqual(fuzzyCandidates(mem, key, [], 24, words));
+      if (got.length > 1) nonEmpty++;
+    });
+    expect(nonEmpty).toBeGreaterThan(100);
+    db.close();
+  });
+});
