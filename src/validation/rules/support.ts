@@ -1,4 +1,5 @@
 /** Small helpers shared by the CISAC rule areas: settings, share arithmetic, where-builders. */
+import type { RecordLayout } from '../../fixed-width/layout.js';
 import type { CwrRecord } from '../../formats/cwr/record.js';
 import type { CheckContext } from '../engine.js';
 import type { Level } from '../diagnostic.js';
@@ -93,29 +94,40 @@ export const s = (p: Params, k: string): string => String(p[k] ?? '');
  */
 export function strAt(rec: CwrRecord, name: string): string {
   const f = rec.layout?.byName.get(name);
-  if (f === undefined) return '';
-  const from = f.start - 1;
-  const text = rec.text;
-  if (from >= text.length) return '';
-  let end = Math.min(text.length, from + f.length);
-  while (end > from && text.charCodeAt(end - 1) === 32) end--;
-  return end === from ? '' : text.slice(from, end);
+  return f === undefined ? '' : strIn(rec.text, f.start - 1, f.start - 1 + f.length);
 }
 
 export function numAt(rec: CwrRecord, name: string): number {
   const f = rec.layout?.byName.get(name);
-  if (f === undefined) return 0;
-  const text = rec.text;
-  const from = f.start - 1;
-  const to = Math.min(text.length, from + f.length);
+  return f === undefined ? 0 : numIn(rec.text, f.start - 1, f.start - 1 + f.length);
+}
+
+/** strAt for a field known by its 0-based [from, to) range (precomputed per layout). */
+export function strIn(text: string, from: number, to: number): string {
+  if (from >= text.length) return '';
+  let end = Math.min(text.length, to);
+  while (end > from && text.charCodeAt(end - 1) === 32) end--;
+  return end === from ? '' : text.slice(from, end);
+}
+
+/** numAt for a field known by its 0-based [from, to) range (precomputed per layout). */
+export function numIn(text: string, from: number, to: number): number {
+  const end = Math.min(text.length, to);
   let n = 0;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < end; i++) {
     const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return 0;
     n = n * 10 + d;
   }
   return n;
 }
+
+/** A field's 0-based [from, to) range in a layout; [0, 0] (reads as blank / 0) when absent. */
+export function rangeIn(layout: RecordLayout | undefined, name: string): readonly [number, number] {
+  const f = layout?.byName.get(name);
+  return f === undefined ? NO_RANGE : [f.start - 1, f.start - 1 + f.length];
+}
+const NO_RANGE = [0, 0] as const;
 
 /** True when the record's layout has the field. */
 export function hasField(rec: CwrRecord, name: string): boolean {

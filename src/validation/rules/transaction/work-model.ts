@@ -4,7 +4,8 @@
  */
 import type { CwrRecord } from '../../../formats/cwr/record.js';
 import type { Transaction } from '../../../formats/cwr/structure.js';
-import { numAt, strAt } from '../support.js';
+import type { RecordLayout } from '../../../fixed-width/layout.js';
+import { numAt, numIn, rangeIn, strIn } from '../support.js';
 
 /** Transaction types that register a work (2.x and v3). */
 export const WORK_TYPES: ReadonlySet<string> = new Set(['NWR', 'REV', 'ISW', 'EXC', 'WRK']);
@@ -51,6 +52,34 @@ let lastModel: WorkModel | null = null;
 
 const shareOf = numAt;
 
+type Range = readonly [number, number];
+/** The ranges of the fields the model reads, per layout (one lookup per record instead of one per field). */
+interface ModelFields {
+  readonly ip: Range;
+  readonly publisherSequence: Range;
+  /** PR, MR, SR ownership; null when the layout has no ownership shares (v3). */
+  readonly own: readonly [Range, Range, Range] | null;
+  readonly include: Range;
+  readonly tis: Range;
+  readonly collection: readonly [Range, Range, Range];
+}
+const fieldsPlan = new WeakMap<RecordLayout, ModelFields>();
+function fieldsOf(layout: RecordLayout | undefined): ModelFields {
+  const known = layout === undefined ? undefined : fieldsPlan.get(layout);
+  if (known !== undefined) return known;
+  const r = (name: string): Range => rangeIn(layout, name);
+  const plan: ModelFields = {
+    ip: r('interested_party_number'),
+    publisherSequence: r('publisher_sequence_number'),
+    own: layout?.byName.has('pr_ownership_share') ? [r('pr_ownership_share'), r('mr_ownership_share'), r('sr_ownership_share')] : null,
+    include: r('inclusion_exclusion_indicator'),
+    tis: r('tis_numeric_code'),
+    collection: [r('pr_collection_share'), r('mr_collection_share'), r('sr_collection_share')],
+  };
+  if (layout !== undefined) fieldsPlan.set(layout, plan);
+  return plan;
+}
+
 export function workModel(tx: Transaction): WorkModel | null {
   if (tx === lastTx) return lastModel;
   lastTx = tx;
@@ -72,10 +101,13 @@ export function workModel(tx: Transaction): WorkModel | null {
       case 'SWR':
       case 'OWR': {
         const publisher = rec.type === 'SPU' || rec.type === 'OPU';
-        current = { rec, kind: rec.type, controlled: rec.type[0] === 'S', publisher, ip: strAt(rec, 'interested_party_number'), own: hasOwnershipFields(rec) ? ownership(rec) : null, territories: [], links: [] };
+        const f = fieldsOf(rec.layout);
+        const t = rec.text;
+        const own = f.own === null ? null : ([numIn(t, f.own[0][0], f.own[0][1]), numIn(t, f.own[1][0], f.own[1][1]), numIn(t, f.own[2][0], f.own[2][1])] as const);
+        current = { rec, kind: rec.type, controlled: rec.type[0] === 'S', publisher, ip: strIn(t, f.ip[0], f.ip[1]), own, territories: [], links: [] };
         (publisher ? publishers : writers).push(current);
         if (rec.type === 'SPU') {
-          const seq = shareOf(rec, 'publisher_sequence_number');
+          const seq = numIn(t, f.publisherSequence[0], f.publisherSequence[1]);
           const last = chains[chains.length - 1];
           if (last && chainSeq === seq) last.push(current);
           else chains.push([current]);
@@ -87,13 +119,17 @@ export function workModel(tx: Transaction): WorkModel | null {
       case 'OPT':
       case 'SWT':
       case 'OWT':
-        if (current)
+        if (current) {
+          const f = fieldsOf(rec.layout);
+          const t = rec.text;
+          const c = f.collection;
           current.territories.push({
             rec,
-            include: strAt(rec, 'inclusion_exclusion_indicator') !== 'E',
-            tis: strAt(rec, 'tis_numeric_code').padStart(4, '0'),
-            shares: [shareOf(rec, 'pr_collection_share'), shareOf(rec, 'mr_collection_share'), shareOf(rec, 'sr_collection_share')],
+            include: strIn(t, f.include[0], f.include[1]) !== 'E',
+            tis: strIn(t, f.tis[0], f.tis[1]).padStart(4, '0'),
+            shares: [numIn(t, c[0][0], c[0][1]), numIn(t, c[1][0], c[1][1]), numIn(t, c[2][0], c[2][1])],
           });
+        }
         break;
       case 'PWR':
         if (current && !current.publisher) current.links.push(rec);
