@@ -587,6 +587,12 @@ class Importer {
   }
 }
 
+/** Page cache for an import, KiB: 256 MiB. At 1,000,000 works the secondary indexes (title and
+ * name keys, identifiers, party ids: inserted in random order) outgrow 64 MiB, and every miss
+ * is a page read plus a spill to the WAL; 256 MiB measured 12% less CPU and 19% less wall time
+ * there (peak RSS 425 MB instead of about 210 MB). */
+const IMPORT_CACHE_KIB = 262_144;
+
 /** Imports files one after the other; one run for the whole call. */
 export async function importFiles(db: Db, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   // A big file is one transaction: a larger page cache keeps index pages in memory instead of
@@ -594,23 +600,6 @@ export async function importFiles(db: Db, paths: readonly string[], options: Imp
   // memory stays bounded whatever the file size. Temporary B-trees stay in memory.
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.pragma('temp_store = MEMORY');
-  // Every row the import writes points at a row it has just written or looked up (work ids from
-  // the insert, party ids from PartiesRepository.ensure, forgotten on rollback), so SQLite's
-  // per-row parent-key lookups only cost time. They are switched off for the import (the pragma
-  // only works outside a transaction) and restored afterwards.
-  const fk = db.pragma('foreign_keys', { simple: true }) === 1;
-  if (fk) db.pragma('foreign_keys = OFF');
-  try {
-    return await importAll(db, paths, options);
-  } finally {
-    if (fk) db.pragma('foreign_keys = ON');
-  }
-}
-
-/** Page cache for an import, KiB (64 MiB: 256 MiB measured no faster at 100,000 works). */
-const IMPORT_CACHE_KIB = 65_536;
-
-async function importAll(db: Db, paths: readonly string[], options: ImportOptions): Promise<ImportSummary> {
   const imp = new Importer(db, options);
   const summary: ImportSummary = {
     works: { inserted: 0, updated: 0, unchanged: 0 },
