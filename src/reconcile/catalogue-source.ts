@@ -101,9 +101,7 @@ export class CatalogueDetails implements WorkDetails {
       // Raw rows: materialising objects costs twice as much as arrays.
       type Raw = [number, number, number, string, string | null, string | null, string | null, string | null, number | null, number | null, number | null];
       const rows = this.manyParties.all(chunk) as Raw[];
-      const missing: number[] = [];
-      for (const r of rows) if (!this.partyCache.has(r[2])) missing.push(r[2]);
-      if (missing.length > 0) this.loadParties(missing);
+      this.loadParties(rows.map((r) => r[2]));
       for (const r of rows) {
         const [workId, position, party_id, kind, role, pr_society, mr_society, sr_society, pr_share, mr_share, sr_share] = r;
         const p = this.partyCache.get(party_id);
@@ -127,9 +125,14 @@ export class CatalogueDetails implements WorkDetails {
     }
   }
 
+  /** Makes sure these parties are in the party cache (when it is full, it starts again with them). */
   private loadParties(ids: readonly number[]): void {
-    const distinct = [...new Set(ids)];
-    if (this.partyCache.size + distinct.length > this.partyCacheSize) this.partyCache.clear();
+    let distinct = [...new Set(ids)].filter((id) => !this.partyCache.has(id));
+    if (distinct.length === 0) return;
+    if (this.partyCache.size + distinct.length > this.partyCacheSize) {
+      this.partyCache.clear();
+      distinct = [...new Set(ids)];
+    }
     for (let i = 0; i < distinct.length; i += 500) {
       for (const [id, name, first, ipi, base] of this.manyPartyNames.all(JSON.stringify(distinct.slice(i, i + 500))) as [number, string, string | null, string | null, string | null][]) {
         this.partyCache.set(id, [name, first, ipi, base]);

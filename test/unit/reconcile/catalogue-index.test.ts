@@ -41,3 +41,26 @@ describe('CatalogueIndex over a real catalogue', () => {
     db.close();
   });
 });
+
+describe('CatalogueDetails with a small party cache', () => {
+  const tmp = useTempDir();
+  const P = (name: string, ipi: string) => ({ name, ipi, society: '177', share: 5000 });
+
+  // Cache sizes that force the party cache to start again between and within prefetches.
+  it.each([1, 2, 3, 200_000])('keeps every party of every work with a party cache of %i', (size) => {
+    const db = openCatalogue(join(tmp(), 'c.db'));
+    const [a, b, c] = seedWorks(db, [
+      { title: 'One', swn: 'S1', writers: [P('ALPHA', '00014107338'), P('BETA', '00025436718')] },
+      { title: 'Two', swn: 'S2', writers: [P('ALPHA', '00014107338'), P('GAMMA', '00034567892')] },
+      { title: 'Three', swn: 'S3', writers: [P('DELTA', '00045678901'), P('BETA', '00025436718'), P('ALPHA', '00014107338')] },
+    ]);
+    const details = new CatalogueDetails(db, 10_000, size);
+    details.prefetch([a ?? 0]);
+    details.prefetch([b ?? 0]);
+    details.prefetch([c ?? 0, a ?? 0]);
+    expect(details.detail(a ?? 0)?.parties.map((p) => p.name)).toEqual(['ALPHA', 'BETA']);
+    expect(details.detail(b ?? 0)?.parties.map((p) => p.name)).toEqual(['ALPHA', 'GAMMA']);
+    expect(details.detail(c ?? 0)?.parties.map((p) => p.name)).toEqual(['DELTA', 'BETA', 'ALPHA']);
+    db.close();
+  });
+});
