@@ -8,7 +8,6 @@ import type { Db } from '../db.js';
 import { titleKey } from '../../domain/text-keys.js';
 import { writerKey, type Work } from '../../domain/work.js';
 import { parseSnapshot } from '../snapshot.js';
-import { BatchInsert } from './batch-insert.js';
 import type { PartiesRepository } from './parties.js';
 
 export interface WorkRef {
@@ -65,11 +64,11 @@ export class WorksRepository {
   readonly #insert: Statement;
   readonly #update: Statement;
   readonly #deletes: Statement[];
-  readonly #title: BatchInsert;
-  readonly #identifier: BatchInsert;
-  readonly #party: BatchInsert;
-  readonly #collection: BatchInsert;
-  readonly #pwr: BatchInsert;
+  readonly #title: Statement;
+  readonly #identifier: Statement;
+  readonly #party: Statement;
+  readonly #collection: Statement;
+  readonly #pwr: Statement;
   readonly #recording: Statement;
   readonly #performer: Statement;
   readonly #origin: Statement;
@@ -94,15 +93,15 @@ export class WorksRepository {
     this.#insert = db.prepare(`INSERT INTO works (${cols}, created_run, updated_run) VALUES (${params}, @run, @run)`);
     this.#update = db.prepare(`UPDATE works SET (${cols}, updated_run) = (${params}, @run) WHERE id = @id`);
     this.#deletes = OWNED.map((t) => db.prepare(`DELETE FROM ${t} WHERE work_id = ?`));
-    // The rows a typical work owns (titles, identifiers, parties, collection shares, PWR links)
-    // go in as one multi-row INSERT per table.
-    this.#title = new BatchInsert(db, 'INSERT', 'titles', ['work_id', 'position', 'title', 'title_key', 'type', 'language', 'non_roman']);
-    this.#identifier = new BatchInsert(db, 'INSERT OR IGNORE', 'work_identifiers', ['work_id', 'kind', 'issuer', 'value']);
-    this.#party = new BatchInsert(db, 'INSERT', 'work_parties', ['work_id', 'position', 'party_id', 'kind', 'ip_number', 'role', 'controlled', 'chain',
-      'unknown', 'pr_society', 'mr_society', 'sr_society', 'pr_share', 'mr_share', 'sr_share', 'agreement_submitter', 'agreement_society', 'agreement_type']);
-    this.#collection = new BatchInsert(db, 'INSERT', 'collection_shares', ['work_id', 'position', 'n', 'sequence', 'territory', 'include', 'pr_share', 'mr_share', 'sr_share']);
-    this.#pwr = new BatchInsert(db, 'INSERT', 'pwr_links', ['work_id', 'n', 'writer_ip_number', 'publisher_ip_number', 'chain', 'submitter_agreement_number',
-      'society_agreement_number']);
+    this.#title = db.prepare('INSERT INTO titles (work_id, position, title, title_key, type, language, non_roman) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.#identifier = db.prepare('INSERT OR IGNORE INTO work_identifiers (work_id, kind, issuer, value) VALUES (?, ?, ?, ?)');
+    this.#party = db.prepare(`INSERT INTO work_parties (work_id, position, party_id, kind, ip_number, role, controlled, chain, unknown,
+        pr_society, mr_society, sr_society, pr_share, mr_share, sr_share, agreement_submitter, agreement_society, agreement_type)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#collection = db.prepare(`INSERT INTO collection_shares (work_id, position, n, sequence, territory, include, pr_share, mr_share, sr_share)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#pwr = db.prepare(`INSERT INTO pwr_links (work_id, n, writer_ip_number, publisher_ip_number, chain, submitter_agreement_number, society_agreement_number)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.#recording = db.prepare(`INSERT INTO recordings (work_id, n, isrc, release_date, duration, album_title, album_label, catalogue_number, ean,
         recording_title, version_title, display_artist, record_label, format, technique, media_type, submitter_recording_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -188,26 +187,22 @@ export class WorksRepository {
   }
 
   #children(id: number, work: Work, runId: number): void {
-    this.#title.run(work.titles.map((t, i) => [id, i + 1, t.title, titleKey(t.title), t.type, t.language, t.nonRoman ? 1 : 0]));
-    const identifiers: unknown[][] = [];
-    if (work.iswc !== null) identifiers.push([id, 'iswc', '', work.iswc]);
-    if (work.submitterWorkNumber !== '') identifiers.push([id, 'submitter', work.submitter, work.submitterWorkNumber]);
-    for (const s of work.societyWorkNumbers) identifiers.push([id, 'society', s.society, s.number]);
-    this.#identifier.run(identifiers);
-    const parties: unknown[][] = [];
-    const collection: unknown[][] = [];
+    work.titles.forEach((t, i) => this.#title.run(id, i + 1, t.title, titleKey(t.title), t.type, t.language, t.nonRoman ? 1 : 0));
+    if (work.iswc !== null) this.#identifier.run(id, 'iswc', '', work.iswc);
+    if (work.submitterWorkNumber !== '') this.#identifier.run(id, 'submitter', work.submitter, work.submitterWorkNumber);
+    for (const s of work.societyWorkNumbers) this.#identifier.run(id, 'society', s.society, s.number);
     for (const p of work.parties) {
       const partyId = this.parties.ensure(work.submitter, p.party, runId);
       const s = p.party.societies;
       const o = p.ownership;
       const a = p.agreement;
-      parties.push([id, p.position, partyId, p.party.kind, p.party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0,
-        s.PR, s.MR, s.SR, o.PR, o.MR, o.SR, a?.submitterNumber ?? null, a?.societyNumber ?? null, a?.type ?? null]);
-      p.collection.forEach((c, i) => collection.push([id, p.position, i + 1, c.sequence, c.territory, c.include ? 1 : 0, c.shares.PR, c.shares.MR, c.shares.SR]));
+      this.#party.run(id, p.position, partyId, p.party.kind, p.party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0,
+        s.PR, s.MR, s.SR, o.PR, o.MR, o.SR, a?.submitterNumber ?? null, a?.societyNumber ?? null, a?.type ?? null);
+      p.collection.forEach((c, i) =>
+        this.#collection.run(id, p.position, i + 1, c.sequence, c.territory, c.include ? 1 : 0, c.shares.PR, c.shares.MR, c.shares.SR),
+      );
     }
-    this.#party.run(parties);
-    this.#collection.run(collection);
-    this.#pwr.run(work.links.map((l, i) => [id, i + 1, l.writerIpNumber, l.publisherIpNumber, l.chain, l.submitterAgreementNumber, l.societyAgreementNumber]));
+    work.links.forEach((l, i) => this.#pwr.run(id, i + 1, l.writerIpNumber, l.publisherIpNumber, l.chain, l.submitterAgreementNumber, l.societyAgreementNumber));
     work.recordings.forEach((r, i) =>
       this.#recording.run(id, i + 1, r.isrc, r.releaseDate, r.duration, r.albumTitle, r.albumLabel, r.catalogueNumber, r.ean, r.recordingTitle,
         r.versionTitle, r.displayArtist, r.recordLabel, r.format, r.technique, r.mediaType, r.submitterRecordingId),
