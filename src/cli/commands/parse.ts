@@ -62,9 +62,10 @@ export function registerParse(program: Command, ctx: CliContext): void {
       }
       out.ndjson({ kind: 'end', version: stream.info.version, encoding: stream.info.encoding, lines: stream.info.lines });
     } else {
-      const { info, transmission: t, diagnostics } = await readCwrFile(file, input);
-      errors = diagnostics.some((d) => d.severity === 'error');
       if (flags.json) {
+        // One JSON document: the whole file is held in memory (use --ndjson for big files).
+        const { info, transmission: t, diagnostics } = await readCwrFile(file, input);
+        errors = diagnostics.some((d) => d.severity === 'error');
         out.json({
           schemaVersion: 1,
           file,
@@ -85,18 +86,34 @@ export function registerParse(program: Command, ctx: CliContext): void {
           diagnostics: diagnostics.map(diagJson),
         });
       } else {
+        // The outline streams: counts per group and record type, any file size.
+        let errs = 0;
+        const stream = streamCwr(file, input, (d) => {
+          if (d.severity === 'error') errs++;
+        });
         const c = out.out;
-        let text = `${c.bold(file)}: CWR ${info.version}, ${info.encoding}, ${info.lines} lines\n`;
-        if (t.header) {
-          const h = t.header;
-          text += `  sender ${h.str('sender_type')} ${h.str('sender_id') || h.str('sender_code')} ${h.str('sender_name')}, created ${h.str('creation_date')} ${h.str('creation_time')}\n`;
+        let body = '';
+        let counts = new Map<string, number>();
+        for await (const batch of stream.events) {
+          for (const ev of batch) {
+            if (ev.kind === 'hdr') {
+              const h = ev.record;
+              body += `  sender ${h.str('sender_type')} ${h.str('sender_id') || h.str('sender_code')} ${h.str('sender_name')}, created ${h.str('creation_date')} ${h.str('creation_time')}\n`;
+            } else if (ev.kind === 'grh') {
+              counts = new Map();
+            } else if (ev.kind === 'transaction') {
+              const tx = ev.transaction;
+              counts.set(tx.header.type, (counts.get(tx.header.type) ?? 0) + 1);
+              for (const r of tx.records) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+            } else if (ev.kind === 'grt') {
+              const g = ev.group;
+              body += `  group ${g.id ?? '?'} ${g.transactionType}: ${g.transactionCount} transactions; ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
+            }
+          }
         }
-        for (const g of t.groups) {
-          const counts = new Map<string, number>();
-          for (const tx of g.transactions) for (const r of [tx.header, ...tx.records]) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-          text += `  group ${g.info.id ?? '?'} ${g.info.transactionType}: ${g.transactions.length} transactions; ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
-        }
-        const errs = diagnostics.filter((d) => d.severity === 'error').length;
+        const info = stream.info;
+        errors = errs > 0;
+        let text = `${c.bold(file)}: CWR ${info.version}, ${info.encoding}, ${info.lines} lines\n${body}`;
         text += `  ${errs} structural errors${errs ? ' (run `cwrkit validate` for details)' : ''}\n`;
         out.print(text);
       }
