@@ -27,8 +27,7 @@ export function renderDiagnostic(d: Diagnostic, o: RenderOptions): string {
   const text = d.line !== null ? o.lines.get(d.line) : undefined;
   if (text !== undefined && d.line !== null) {
     const gutter = String(d.line).padStart(6, ' ');
-    const shown = text.length > 200 && d.column !== null && d.column > 150 ? text : text;
-    out += `${c.dim(`${gutter} | `)}${shown.replace(/\t/g, ' ')}\n`;
+    out += `${c.dim(`${gutter} | `)}${text.replace(/\t/g, ' ')}\n`;
     if (d.column !== null) {
       const len = Math.max(1, Math.min(d.length ?? 1, 80));
       out += `${c.dim(`${' '.repeat(6)} | `)}${' '.repeat(d.column - 1)}${c.red('^'.repeat(len))}\n`;

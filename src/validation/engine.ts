@@ -6,7 +6,7 @@
 import { checkRecord, CLEAN_RECORD, type FieldIssue } from '../fixed-width/codec.js';
 import type { CwrRecord } from '../formats/cwr/record.js';
 import { streamCwr, type CwrFileInfo, type CwrReadOptions } from '../formats/cwr/reader.js';
-import { CONTROL_TYPES, type CwrEvent, type GroupInfo, type Transaction } from '../formats/cwr/structure.js';
+import type { CwrEvent, GroupInfo, Transaction } from '../formats/cwr/structure.js';
 import type { Diagnostic, Level } from './diagnostic.js';
 import { diagnostic, type RuleInfo } from './rule.js';
 import * as F from './rules/fields.js';
@@ -319,6 +319,3 @@ function lastLine(tx: Transaction): number {
   const last = tx.records[tx.records.length - 1];
   return last ? last.line : tx.header.line;
 }
-
-
-export { CONTROL_TYPES };
