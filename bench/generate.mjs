@@ -103,9 +103,8 @@ function society(version, code) {
   return version === '3.0' ? code.replace(/^0+/, '').padEnd(4, ' ') : code;
 }
 
-/** Writes one work (a whole transaction) for CWR 2.1/2.2. */
-function work2x(b, version, i, rnd, pool) {
-  const v22 = version === '2.2';
+/** The random choices of one work, drawn in a fixed order (same seed, same file, any version). */
+function drawWork(rnd, pool) {
   const dur = duration(rnd);
   const workTitle = title(rnd, 1 + Math.floor(rnd() * 3));
   const own = pool.publishers[0];
@@ -118,6 +117,13 @@ function work2x(b, version, i, rnd, pool) {
   const pubPr = withCo ? 2500 : 5000;
   const pubMr = withCo ? 5000 : 10000;
   const lang = rnd() < 0.7 ? 'KK' : 'EN';
+  return { dur, workTitle, own, co, w1, w2, withCo, pubPr, pubMr, lang };
+}
+
+/** Writes one work (a whole transaction) for CWR 2.1/2.2. */
+function work2x(b, version, i, rnd, pool) {
+  const v22 = version === '2.2';
+  const { dur, workTitle, own, co, w1, w2, withCo, pubPr, pubMr, lang } = drawWork(rnd, pool);
 
   b.transaction('NWR', {
     work_title: workTitle,
@@ -225,17 +231,7 @@ function work2x(b, version, i, rnd, pool) {
 
 /** Writes one work for CWR 3.0: ownership is not on SPU/SWR; collection shares are on SPT/SWT. */
 function work30(b, i, rnd, pool) {
-  const dur = duration(rnd);
-  const workTitle = title(rnd, 1 + Math.floor(rnd() * 3));
-  const own = pool.publishers[0];
-  const co = pool.publishers[1 + Math.floor(rnd() * (pool.publishers.length - 1))];
-  const w1 = pick(rnd, pool.writers);
-  let w2 = pick(rnd, pool.writers);
-  if (w2 === w1) w2 = pool.writers[(pool.writers.indexOf(w1) + 1) % pool.writers.length];
-  const withCo = rnd() < 0.5;
-  const pubPr = withCo ? 2500 : 5000;
-  const pubMr = withCo ? 5000 : 10000;
-  const lang = rnd() < 0.7 ? 'KK' : 'EN';
+  const { dur, workTitle, own, co, w1, w2, withCo, pubPr, pubMr, lang } = drawWork(rnd, pool);
   const terr = (ip, pr, mr, soc) => ({
     sequence_number: 1,
     interested_party_number: ip,

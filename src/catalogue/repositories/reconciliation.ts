@@ -207,10 +207,6 @@ export class ResultWriter {
 }
 
 export class ReconciliationRepository {
-  private insLine: SqlStatement | null = null;
-  private insAlloc: SqlStatement | null = null;
-  private insFinding: SqlStatement | null = null;
-
   constructor(private readonly db: Db) {}
 
   /** Removes the previous result of the statement (cascade) and starts a new one; returns its id. */
@@ -229,50 +225,6 @@ export class ReconciliationRepository {
   /** Buffered storage of many line results (see ResultWriter). */
   writer(recId: number): ResultWriter {
     return new ResultWriter(this.db, recId);
-  }
-
-  /** Stores one line's outcome; returns the reconciliation line id. */
-  addLine(recId: number, o: LineOutcome, decisionKey: string | null): number {
-    this.insLine ??= this.db.prepare(
-      `INSERT INTO reconciliation_lines (reconciliation_id, statement_line_id, line_ref, decision_key, status, method, confidence, match_key, work_id, party_id,
-         party_method, right, territory, share_paid, share_registered, amount, net, local, unallocated, local_unallocated, reason, candidates)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insAlloc ??= this.db.prepare('INSERT INTO reconciliation_allocations (line_id, party_id, weight, amount, local) VALUES (?, ?, ?, ?, ?)');
-    const m = o.match;
-    const l = o.line;
-    const r = this.insLine.run(
-      recId,
-      l.id,
-      l.ref,
-      decisionKey,
-      m.status,
-      m.method,
-      m.confidence,
-      m.key,
-      m.status === 'matched' ? m.workId : null,
-      o.party?.party.id ?? null,
-      o.party?.method ?? null,
-      l.right,
-      l.territory,
-      l.share,
-      o.allocation.registeredShare,
-      l.amount,
-      o.net,
-      o.local,
-      o.allocation.unallocated,
-      o.allocation.unallocatedLocal,
-      o.allocation.reason,
-      m.candidates.length > 0 ? JSON.stringify(m.candidates) : null,
-    );
-    const id = Number(r.lastInsertRowid);
-    for (const p of o.allocation.parts) this.insAlloc.run(id, p.party.id, p.weight, p.amount, p.local);
-    return id;
-  }
-
-  addFinding(recId: number, f: Finding, lineId: number | null): void {
-    this.insFinding ??= this.db.prepare('INSERT INTO reconciliation_findings (reconciliation_id, kind, line_id, work_id, party_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insFinding.run(recId, f.kind, lineId, f.workId, f.partyId, JSON.stringify(f.detail));
   }
 
   finish(recId: number, s: ReconcileSummary): void {
