@@ -3,13 +3,18 @@
  * Reading and validation benchmark for one CWR file, measured side by side in one run. Each
  * measurement runs in a fresh child process, so its peak RSS is its own:
  *
- *   bare      a bare Node script: createReadStream (default 64 KiB chunks), latin1 decode,
- *             split on \n, count lines
+ *   bare      a hand-tuned bare Node script: createReadStream (default 64 KiB chunks), latin1
+ *             decode, split on \n, count lines (the strictest baseline)
+ *   readline  the idiomatic bare Node script: node:readline over createReadStream,
+ *             `for await (const line of rl)`, count lines (what "a script that only splits the
+ *             file into lines" usually is; issue 2 quotes ~1.2 M records/s for it)
  *   engine    streamCwr from dist/: lines -> records -> transactions, consumed and discarded
+ *   parse     plain parsing: the engine plus every record decoded into typed fields (what
+ *             `cwrkit parse` computes before printing)
  *   validate  validateCwr in-process with the full rule set (buildValidation, as the CLI does)
  *   cli       the whole `cwrkit validate FILE` process (spawned; startup included)
  *
- *   node bench/read.mjs FILE [--json] [--only bare,engine,validate,cli] [--repeat N]
+ *   node bench/read.mjs FILE [--json] [--only bare,readline,engine,parse,validate,cli] [--repeat N]
  *
  * The file is read once before measuring (page cache warm-up, result discarded).
  * With --repeat N every measurement runs N times and the fastest run is kept (the machine is
@@ -25,7 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
-const KINDS = ['bare', 'engine', 'validate', 'cli'];
+const KINDS = ['bare', 'readline', 'engine', 'parse', 'validate', 'cli'];
 const SELF = fileURLToPath(import.meta.url);
 
 // ---- what runs inside a measurement child -------------------------------------------------
@@ -40,6 +45,40 @@ async function measureBare(file) {
   }
   if (rest !== '') lines++;
   return { records: lines, transactions: null };
+}
+
+async function measureReadline(file) {
+  const { createInterface } = await import('node:readline');
+  let lines = 0;
+  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const _line of rl) lines++;
+  return { records: lines, transactions: null };
+}
+
+async function measureParse(file) {
+  const { streamCwr } = await import(pathToFileURL(join(ROOT, 'dist/formats/cwr/reader.js')).href);
+  let transactions = 0;
+  let diagnostics = 0;
+  let fields = 0;
+  const stream = streamCwr(file, {}, () => {
+    diagnostics++;
+  });
+  const decode = (rec) => {
+    const d = rec.decoded;
+    if (d !== undefined) fields++;
+  };
+  for await (const batch of stream.events) {
+    for (const ev of batch) {
+      if (ev.kind === 'transaction') {
+        transactions++;
+        decode(ev.transaction.header);
+        for (const rec of ev.transaction.records) decode(rec);
+      } else if (ev.kind === 'hdr' || ev.kind === 'trl' || ev.kind === 'stray') decode(ev.record);
+      else if (ev.kind === 'grh') decode(ev.group.header);
+      else if (ev.kind === 'grt' && ev.group.trailer) decode(ev.group.trailer);
+    }
+  }
+  return { records: stream.info.lines, transactions, diagnostics, decoded: fields };
 }
 
 async function measureEngine(file) {
@@ -65,7 +104,8 @@ async function measureValidate(file) {
 async function child(kind, file) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = kind === 'bare' ? await measureBare(file) : kind === 'engine' ? await measureEngine(file) : await measureValidate(file);
+  const measure = { bare: measureBare, readline: measureReadline, engine: measureEngine, parse: measureParse, validate: measureValidate }[kind];
+  const r = await measure(file);
   const seconds = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   process.stdout.write(JSON.stringify({ ...r, seconds, cpuSeconds: (c.user + c.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
@@ -124,6 +164,7 @@ export async function benchFile(file, { kinds = KINDS, repeat = 1 } = {}) {
     rows.push({ kind, ...best });
   }
   const bare = rows.find((r) => r.kind === 'bare');
+  const readline = rows.find((r) => r.kind === 'readline');
   const records = bare?.records ?? rows.find((r) => r.records !== null)?.records ?? null;
   for (const r of rows) {
     r.records ??= records;
@@ -132,6 +173,8 @@ export async function benchFile(file, { kinds = KINDS, repeat = 1 } = {}) {
     r.mbPerSecond = bytes / 1e6 / r.seconds;
     r.ratioToBare = bare ? r.seconds / bare.seconds : null;
     r.cpuRatioToBare = bare ? r.cpuSeconds / bare.cpuSeconds : null;
+    r.ratioToReadline = readline ? r.seconds / readline.seconds : null;
+    r.cpuRatioToReadline = readline ? r.cpuSeconds / readline.cpuSeconds : null;
     r.peakRssMb = r.maxRssKb / 1024;
   }
   return { file, bytes, rows };
@@ -143,8 +186,8 @@ function fmt(n, digits = 2) {
 
 /** A plain-text (also valid Markdown) table of one file's rows. */
 export function table(result) {
-  const head = ['measure', 'records', 'MB', 'seconds', 'records/s', 'MB/s', 'x bare', 'CPU s', 'x bare (CPU)', 'peak RSS MB'];
-  const body = result.rows.map((r) => [r.kind, fmt(r.records, 0), fmt(r.mb, 1), fmt(r.seconds, 2), fmt(r.recordsPerSecond, 0), fmt(r.mbPerSecond, 1), fmt(r.ratioToBare, 2), fmt(r.cpuSeconds, 2), fmt(r.cpuRatioToBare, 2), fmt(r.peakRssMb, 0)]);
+  const head = ['measure', 'records', 'MB', 'seconds', 'records/s', 'MB/s', 'x bare', 'x readline', 'CPU s', 'x bare (CPU)', 'x readline (CPU)', 'peak RSS MB'];
+  const body = result.rows.map((r) => [r.kind, fmt(r.records, 0), fmt(r.mb, 1), fmt(r.seconds, 2), fmt(r.recordsPerSecond, 0), fmt(r.mbPerSecond, 1), fmt(r.ratioToBare, 2), fmt(r.ratioToReadline, 2), fmt(r.cpuSeconds, 2), fmt(r.cpuRatioToBare, 2), fmt(r.cpuRatioToReadline, 2), fmt(r.peakRssMb, 0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
   return [line(head), '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|', ...body.map(line)].join('\n');
@@ -172,7 +215,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     try {
       const o = parseArgs(argv);
       if (o.files.length === 0) {
-        process.stderr.write('usage: node bench/read.mjs FILE... [--json] [--only bare,engine,validate,cli] [--repeat N]\n');
+        process.stderr.write(`usage: node bench/read.mjs FILE... [--json] [--only ${KINDS.join(',')}] [--repeat N]\n`);
         process.exitCode = 2;
       }
       const all = [];

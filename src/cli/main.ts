@@ -6,8 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { CliContext } from './context.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
-import type { Io } from './output.js';
-import { COMMANDS } from './commands/index.js';
+import { loadSpinners, type Io } from './output.js';
+import { COMMANDS, commandsFor, type Register } from './commands/index.js';
 
 function version(): string {
   try {
@@ -18,7 +18,9 @@ function version(): string {
   }
 }
 
-export function buildProgram(ctx: CliContext): Command {
+/** The commander tree with the given sub-commands (all of them by default). */
+export async function buildProgram(ctx: CliContext, commands?: readonly Register[]): Promise<Command> {
+  const registers = commands ?? (await Promise.all(COMMANDS.map((c) => c.load())));
   const program = new Command('cwrkit')
     .description('CISAC CWR and CRD toolkit for collective management societies: read, validate, acknowledge, catalogue and reconcile.')
     .version(version(), '-V, --version')
@@ -44,7 +46,7 @@ Examples:
   $ cwrkit parse CW260001ABC_177.V21 --json
 `,
     );
-  for (const register of COMMANDS) register(program, ctx);
+  for (const register of registers) register(program, ctx);
   // Sub-commands inherit the output configuration and error handling.
   const configure = (cmd: Command): void => {
     for (const sub of cmd.commands) {
@@ -68,9 +70,10 @@ function routeVersionFlag(argv: readonly string[]): string[] {
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const ctx = new CliContext(io);
-  const program = buildProgram(ctx);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   try {
+    await loadSpinners(io);
+    const program = await buildProgram(ctx, await commandsFor(argv));
     await program.parseAsync(routeVersionFlag(argv), { from: 'user' });
     return ctx.exitCode;
   } catch (err) {

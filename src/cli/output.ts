@@ -4,7 +4,15 @@
  * run is neither --quiet nor --json; nothing on stderr under cron unless something needs a person.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
+
+/** ora is loaded only when a spinner can be shown (stderr is a TTY): `loadSpinners` at start-up. */
+let makeOra: typeof import('ora').default | undefined;
+
+/** Loads the spinner library when stderr is a terminal (keeps non-interactive runs light). */
+export async function loadSpinners(io: Io): Promise<void> {
+  if (io.stderr.isTTY === true && makeOra === undefined) makeOra = (await import('ora')).default;
+}
 
 export interface TextSink {
   write(chunk: string): unknown;
@@ -83,8 +91,8 @@ export class Output {
 
   spinner(text: string): Spinner {
     const tty = this.io.stderr.isTTY === true && this.io.env['TERM'] !== 'dumb' && !this.io.env['CI'];
-    if (!tty || this.opts.quiet || this.opts.json) return NO_SPINNER;
-    const s: Ora = ora({ text, stream: process.stderr, discardStdin: false }).start();
+    if (!tty || this.opts.quiet || this.opts.json || makeOra === undefined) return NO_SPINNER;
+    const s: Ora = makeOra({ text, stream: process.stderr, discardStdin: false }).start();
     return { text: (t) => void (s.text = t), stop: () => void s.stop() };
   }
 }

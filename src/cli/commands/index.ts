@@ -1,49 +1,49 @@
 /** Every sub-command, in the order `cwrkit --help` lists them. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { registerAck } from './ack.js';
-import { registerConflicts } from './conflicts.js';
-import { registerConvert } from './convert.js';
-import { registerDemo } from './demo.js';
-import { registerDistribute } from './distribute.js';
-import { registerExport } from './export.js';
-import { registerImport } from './import.js';
-import { registerParse } from './parse.js';
-import { registerParties } from './parties.js';
-import { registerReconcile } from './reconcile.js';
-import { registerRegistrations } from './registrations.js';
-import { registerReview } from './review.js';
-import { registerRules } from './rules.js';
-import { registerRuns } from './runs.js';
-import { registerSenders } from './senders.js';
-import { registerStatement } from './statement.js';
-import { registerValidate } from './validate.js';
-import { registerView } from './view.js';
-import { registerWorks } from './works.js';
-
 export type Register = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly Register[] = [
-  registerDemo,
+/** A sub-command by name, with a loader for its module (loaded only when it runs or help lists it). */
+export interface CommandEntry {
+  readonly name: string;
+  load(): Promise<Register>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'demo', load: async () => (await import('./demo.js')).registerDemo },
   // reading and checking CWR
-  registerParse,
-  registerView,
-  registerValidate,
-  registerRules,
-  registerAck,
-  registerConvert,
-  registerSenders,
+  { name: 'parse', load: async () => (await import('./parse.js')).registerParse },
+  { name: 'view', load: async () => (await import('./view.js')).registerView },
+  { name: 'validate', load: async () => (await import('./validate.js')).registerValidate },
+  { name: 'rules', load: async () => (await import('./rules.js')).registerRules },
+  { name: 'ack', load: async () => (await import('./ack.js')).registerAck },
+  { name: 'convert', load: async () => (await import('./convert.js')).registerConvert },
+  { name: 'senders', load: async () => (await import('./senders.js')).registerSenders },
   // the catalogue
-  registerImport,
-  registerWorks,
-  registerParties,
-  registerConflicts,
-  registerRegistrations,
-  registerExport,
-  registerRuns,
+  { name: 'import', load: async () => (await import('./import.js')).registerImport },
+  { name: 'works', load: async () => (await import('./works.js')).registerWorks },
+  { name: 'parties', load: async () => (await import('./parties.js')).registerParties },
+  { name: 'conflicts', load: async () => (await import('./conflicts.js')).registerConflicts },
+  { name: 'registrations', load: async () => (await import('./registrations.js')).registerRegistrations },
+  { name: 'export', load: async () => (await import('./export.js')).registerExport },
+  { name: 'runs', load: async () => (await import('./runs.js')).registerRuns },
   // money
-  registerStatement,
-  registerDistribute,
-  registerReconcile,
-  registerReview,
+  { name: 'statement', load: async () => (await import('./statement.js')).registerStatement },
+  { name: 'distribute', load: async () => (await import('./distribute.js')).registerDistribute },
+  { name: 'reconcile', load: async () => (await import('./reconcile.js')).registerReconcile },
+  { name: 'review', load: async () => (await import('./review.js')).registerReview },
 ];
+
+/**
+ * The registrations a command line needs: only the named sub-command's module when the first
+ * argument names one (start-up stays fast for cron and scripts), every module otherwise (help,
+ * typos with suggestions, no command).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<Register[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const named = COMMANDS.find((c) => c.name === first);
+  const help = argv.includes('--help') || argv.includes('-h') || first === 'help';
+  if (named === undefined && !help && (argv.includes('--version') || argv.includes('-V'))) return [];
+  const wanted = named !== undefined && !help ? [named] : COMMANDS;
+  return Promise.all(wanted.map((c) => c.load()));
+}
