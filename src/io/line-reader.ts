@@ -3,7 +3,7 @@
  * lone CR endings, a UTF-8 byte-order mark, and a missing final newline. Lines are delivered in
  * batches (one per chunk read) to keep per-line overhead low on gigabyte files.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { decodeBytes } from './encoding.js';
 
 export type LineEnding = 'CRLF' | 'LF' | 'CR' | '';
@@ -174,9 +174,39 @@ export async function* readLinesFrom(
   }
 }
 
+/**
+ * The bytes of a file in chunks of `size`, read synchronously, each chunk a fresh buffer (callers
+ * may keep one). A read of a local file's next chunk takes microseconds, and a stream's machinery
+ * (a thread-pool round trip, events and promises per chunk) costs more CPU than the copy itself:
+ * about 0.5 against 1 ns a byte here, a third of the bare cost of splitting a file into lines.
+ */
+export function* fileChunks(path: string, size: number): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(size);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, size, null);
+      } catch (err) {
+        // readSync's errors (EISDIR, EIO) do not name the file: say which one.
+        if (err instanceof Error && (err as NodeJS.ErrnoException).path === undefined) (err as NodeJS.ErrnoException).path = path;
+        throw err;
+      }
+      if (n <= 0) return;
+      yield n < size ? buf.subarray(0, n) : buf;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads lines of a file on disk. */
 export function readFileLines(path: string, options: ReadLinesOptions): AsyncGenerator<Line[]> {
-  // 64 KiB (the Node default) beats 1 MiB: smaller batches die young, before the GC promotes them.
-  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 16 });
-  return readLinesFrom(stream as AsyncIterable<Buffer>, options);
+  // 64 KiB beats 1 MiB: smaller batches die young, before the GC promotes them.
+  return readLinesFrom(toAsync(fileChunks(path, options.chunkSize ?? 1 << 16)), options);
+}
+
+async function* toAsync(chunks: Iterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* chunks;
 }
