@@ -116,11 +116,12 @@ function collection(party: Party, date: string, n: number): Int32Array {
   return out;
 }
 
-function checkPlacement(records: readonly CwrRecord[], ctx: CheckContext): void {
-  let prev: CwrRecord | undefined;
+/** Territory records after their party, in sequence; `header` is the transaction header, `details` what follows it. */
+function checkPlacement(header: CwrRecord, details: readonly CwrRecord[], ctx: CheckContext): void {
+  let prev: CwrRecord | undefined = header;
   let party: CwrRecord | undefined;
   let expectedSeq = 1;
-  for (const rec of records) {
+  for (const rec of details) {
     const allowed = FOLLOWS[rec.type];
     if (rec.type === 'SPU' || rec.type === 'OPU' || rec.type === 'SWR' || rec.type === 'OWR') {
       party = rec;
@@ -145,7 +146,7 @@ function checkPlacement(records: readonly CwrRecord[], ctx: CheckContext): void 
 export function checkCollection(tx: Transaction, ctx: CheckContext): void {
   const w = workModel(tx);
   if (!w) return;
-  checkPlacement(w.records, ctx);
+  checkPlacement(w.header, w.details, ctx);
   const parties = w.parties;
   for (const p of parties) {
     for (const t of p.territories) {

@@ -34,7 +34,8 @@ export interface Party {
 
 export interface WorkModel {
   readonly header: CwrRecord;
-  readonly records: readonly CwrRecord[];
+  /** The detail records (the transaction's records after its header). */
+  readonly details: readonly CwrRecord[];
   readonly publishers: readonly Party[];
   readonly writers: readonly Party[];
   /** Publishers then writers. */
@@ -87,7 +88,6 @@ export function workModel(tx: Transaction): WorkModel | null {
   if (!WORK_TYPES.has(tx.header.type)) return null;
   const header = tx.header;
   const rest = tx.records;
-  const recs = [header, ...rest];
   const publishers: Party[] = [];
   const writers: Party[] = [];
   const chains: Party[][] = [];
@@ -146,7 +146,7 @@ export function workModel(tx: Transaction): WorkModel | null {
         current = null;
     }
   }
-  const model: WorkModel = { header, records: recs, publishers, writers, parties: [...publishers, ...writers], chains, instrumentation };
+  const model: WorkModel = { header, details: rest, publishers, writers, parties: [...publishers, ...writers], chains, instrumentation };
   lastModel = model;
   return model;
 }

@@ -101,7 +101,7 @@ export function checkWork(tx: Transaction, ctx: CheckContext): void {
     }
   }
   if (strAt(h, 'cwr_work_type') === 'FM') {
-    const orn = w.records.some((r) => r.type === 'ORN' && strAt(r, 'production_title') !== '');
+    const orn = w.details.some((r) => r.type === 'ORN' && strAt(r, 'production_title') !== '');
     if (!orn) reportAt(ctx, WORK_TYPE_NEEDS, h, 'cwr_work_type', { why: 'work type FM (film music) needs an ORN record with a production title' });
   }
   if (strAt(h, 'musical_work_distribution_category') === 'SER') {
