@@ -14,6 +14,8 @@ export interface Line {
   /** The text without its line ending. */
   readonly text: string;
   readonly eol: LineEnding;
+  /** The text holds U+FFFD: bytes the decoder could not read were replaced (or the file has that character). */
+  readonly replaced: boolean;
 }
 
 export interface ByteFacts {
@@ -56,6 +58,8 @@ function isBinaryByte(b: number): boolean {
  * final piece of the input) into Line objects. */
 function splitLines(text: string, firstNo: number, out: Line[]): number {
   let no = firstNo;
+  // One search of the whole decoded chunk; lines are searched only when the chunk has a hit.
+  const replacements = text.includes('\uFFFD');
   let pos = 0;
   const n = text.length;
   let cr = text.indexOf('\r');
@@ -84,7 +88,8 @@ function splitLines(text: string, firstNo: number, out: Line[]): number {
       if (eol === 'CR') end = n - 1;
       next = n;
     }
-    out.push({ no, text: text.slice(pos, end), eol });
+    const line = text.slice(pos, end);
+    out.push({ no, text: line, eol, replaced: replacements && line.includes('\uFFFD') });
     no++;
     pos = next;
     if (nl === -1 && next >= n) break;

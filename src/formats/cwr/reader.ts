@@ -197,7 +197,7 @@ export function streamCwr(
             report(R.RECORD_TOO_LONG, line, { record: type, length: text.length, expected: layout.length }, { column: layout.length + 1, length: extra.length });
           }
         }
-        if (text.includes('\uFFFD')) {
+        if (line.replaced) {
           report(R.ENCODING_INVALID, line, { encoding: info.encoding }, { column: text.indexOf('\uFFFD') + 1, length: 1 });
         }
         assembler.push(rec);
