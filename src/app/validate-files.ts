@@ -16,6 +16,8 @@ export interface ValidateFilesOptions extends Pick<CwrReadOptions, 'encoding' | 
   localSenders?: ReadonlySet<string>;
   /** Catalogue path (default: settings) the local senders are read from. */
   db?: string;
+  /** Most diagnostics kept in the result (see ValidateOptions.maxDiagnostics); all reach hooks.onDiagnostic. */
+  maxDiagnostics?: number;
 }
 
 /** Sender codes registered in the catalogue (cwrkit senders add), or none without a catalogue. */
@@ -37,7 +39,16 @@ export function catalogueSenders(options: Pick<ValidateFilesOptions, 'env' | 'cw
 async function one(path: string, options: ValidateFilesOptions, hooks: ValidateHooks = {}): Promise<ValidationResult> {
   const localSenders = options.localSenders ?? catalogueSenders(options);
   const setup = await buildValidation({ ...options, localSenders });
-  return validateCwr(path, { ...setup, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.version ? { version: options.version } : {}) }, hooks);
+  return validateCwr(
+    path,
+    {
+      ...setup,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.version ? { version: options.version } : {}),
+      ...(options.maxDiagnostics !== undefined ? { maxDiagnostics: options.maxDiagnostics } : {}),
+    },
+    hooks,
+  );
 }
 
 export const validateFiles = { one };

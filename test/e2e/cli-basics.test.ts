@@ -77,6 +77,24 @@ describe('cwrkit (built CLI, no TTY)', () => {
     expect(missing.stderr).not.toMatch(STACK);
   });
 
+  it('validate --ndjson streams the same diagnostics as --json, then one verdict per file', async () => {
+    const broken = join(tmp(), 'CW260005QMP_177.V21');
+    copyFileSync(join(SAMPLES, 'cwr', 'CW260005QMP_177.V21'), broken);
+    const doc = await runCli(['validate', V21, broken, '--json']);
+    const nd = await runCli(['validate', V21, broken, '--ndjson']);
+    expect(nd.exitCode).toBe(1);
+    const objs = nd.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; path: string; rule?: string; line?: number; valid?: boolean });
+    expect(objs.filter((o) => o.kind === 'file').map((o) => [o.path, o.valid])).toEqual([
+      [V21, true],
+      [broken, false],
+    ]);
+    const files = (JSON.parse(doc.stdout) as { files: Array<{ path: string; diagnostics: Array<{ rule: string; line: number }> }> }).files;
+    const key = (o: { path: string; rule?: string; line?: number }): string => `${o.path}:${o.line}:${o.rule}`;
+    const streamed = objs.filter((o) => o.kind === 'diagnostic').map(key).sort();
+    expect(streamed).toEqual(files.flatMap((f) => f.diagnostics.map((d) => key({ path: f.path, ...d }))).sort());
+    expect(streamed.some((k) => k.endsWith(':ownership-total'))).toBe(true);
+  });
+
   it('usage errors exit 2', async () => {
     expect((await runCli(['no-such-command'])).exitCode).toBe(2);
     expect((await runCli(['parse'])).exitCode).toBe(2);

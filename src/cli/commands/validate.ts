@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { fetchLines } from '../../io/fetch-lines.js';
 import { renderDiagnostic } from '../../reporting/diagnostics-text.js';
+import type { Diagnostic } from '../../validation/diagnostic.js';
 import type { ValidationResult } from '../../validation/engine.js';
 import { validateFiles, type ValidateFilesOptions } from '../../app/validate-files.js';
 import { withExamples, type CliContext } from '../context.js';
@@ -12,6 +13,7 @@ import { readInputOptions, type InputFlags } from './input-flags.js';
 
 interface Flags extends InputFlags {
   json?: boolean;
+  ndjson?: boolean;
   profile?: string;
   society?: string;
   db?: string;
@@ -19,8 +21,23 @@ interface Flags extends InputFlags {
   notes?: boolean;
 }
 
-/** The stable JSON shape of one file's result (documented in docs/json.md). */
-export function validationJson(r: ValidationResult): Record<string, unknown> {
+/** The JSON shape of one diagnostic (in `validate --json` and `--ndjson`). */
+function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+  return {
+    rule: d.rule,
+    level: d.level,
+    severity: d.severity,
+    line: d.line,
+    column: d.column,
+    record: d.record,
+    field: d.field,
+    transaction: d.transaction,
+    message: d.message,
+  };
+}
+
+/** A file's verdict and summary, without its diagnostics. */
+function verdictJson(r: ValidationResult): Record<string, unknown> {
   return {
     path: r.path,
     version: r.info.version,
@@ -34,19 +51,16 @@ export function validationJson(r: ValidationResult): Record<string, unknown> {
       warnings: r.summary.warnings,
       byLevel: r.summary.byLevel,
     },
+  };
+}
+
+/** The stable JSON shape of one file's result (documented in docs/json.md). */
+export function validationJson(r: ValidationResult): Record<string, unknown> {
+  return {
+    ...verdictJson(r),
     /** Diagnostics counted in the summary but not listed (beyond the in-memory cap). */
     omittedDiagnostics: r.omittedDiagnostics,
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      level: d.level,
-      severity: d.severity,
-      line: d.line,
-      column: d.column,
-      record: d.record,
-      field: d.field,
-      transaction: d.transaction,
-      message: d.message,
-    })),
+    diagnostics: r.diagnostics.map(diagnosticJson),
   };
 }
 
@@ -72,13 +86,14 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .description('Validate CWR files against the CISAC rules (and a society profile)')
     .argument('<files...>', 'CWR files to validate')
     .option('--json', 'print one JSON document with every diagnostic')
+    .option('--ndjson', 'stream one JSON object per line: each diagnostic as it is found ({"kind":"diagnostic"}), then each file\'s verdict and summary ({"kind":"file"}); bounded memory on files of any size')
     .option('--profile <name>', 'society profile on top of the CISAC rules (name or JSON file)')
     .option('--society <code>', 'the receiving society (CISAC code; default from config, else 177 KazAK)')
     .option('--db <path>', 'catalogue whose registered senders count as known (default: $CWRKIT_DB, config, else ./cwrkit.db)')
     .option('--max-shown <n>', 'diagnostics shown per file in human output', '200')
     .option('--notes', 'also show notes (padded lines, line endings)');
   readInputOptions(cmd);
-  withExamples(cmd, 'cwrkit validate CW260001ABC_177.V21', 'cwrkit validate *.V22 --json --profile kazak');
+  withExamples(cmd, 'cwrkit validate CW260001ABC_177.V21', 'cwrkit validate *.V22 --json --profile kazak', 'cwrkit validate big.V21 --ndjson | jq -c \'select(.kind == "diagnostic") | [.line, .rule]\'');
   cmd.action(async (files: string[], flags: Flags, command: Command) => {
     const out = ctx.output(command);
     const opts: ValidateFilesOptions = {
@@ -89,6 +104,22 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       env: ctx.io.env,
       cwd: ctx.io.cwd,
     };
+    if (flags.ndjson) {
+      // Nothing is kept but file- and group-level findings: every diagnostic is printed as it is settled.
+      let valid = true;
+      try {
+        for (const f of files) {
+          const r = await validateFiles.one(f, { ...opts, maxDiagnostics: 0 }, { onDiagnostic: (d) => out.ndjson({ kind: 'diagnostic', path: f, ...diagnosticJson(d) }) });
+          out.ndjson({ kind: 'file', ...verdictJson(r) });
+          valid &&= r.valid;
+        }
+      } catch (e) {
+        if (e instanceof ProfileError) throw new CliError(e.message);
+        throw e;
+      }
+      if (!valid) ctx.fail(EXIT.FINDINGS);
+      return;
+    }
     const spinner = out.spinner(`validating ${files.length} file(s)`);
     const results: ValidationResult[] = [];
     try {

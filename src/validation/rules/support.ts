@@ -70,7 +70,8 @@ export function reportAt(ctx: CheckContext, rule: RuleInfo, rec: CwrRecord, fiel
         ...(raw ? { length: raw.length } : {}),
         record: rec.type,
         field: raw ? field : null,
-        transaction: rec.transactionSequence,
+        // Control records (HDR, GRH, GRT, TRL) have no sequence prefix: columns 4-11 are other fields.
+        transaction: rec.layout?.prefix === false ? null : rec.transactionSequence,
       },
       params,
       level,
