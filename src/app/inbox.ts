@@ -5,7 +5,7 @@
  * names only: no names, IPI numbers, shares or amounts.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository } from '../catalogue/repositories/reconciliation.js';
@@ -90,6 +90,35 @@ export function routeFile(name: string, rules: readonly FilenameRule[]): FileRou
     return { from: from.padStart(3, '0'), ...(format !== null ? { format } : {}), ...(r.profile !== undefined ? { profile: r.profile } : {}), ...(r.currency !== undefined ? { currency: r.currency } : {}) };
   }
   return 'no file name rule matches';
+}
+
+/**
+ * The sending society as the file itself declares it, when the file name does not tell: a CRD
+ * file starts with an HDR whose sender type is SO and whose sender id is the society's CISAC
+ * code, zero-padded to 9 digits. Null for anything else (CSV and XML carry no standard sender).
+ */
+export function senderFromContent(path: string): string | null {
+  const head = Buffer.alloc(64);
+  let n = 0;
+  const fd = openSync(path, 'r');
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const m = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?HDRSO([0-9]{9})/.exec(head.subarray(0, n).toString('latin1'));
+  if (!m?.[1]) return null;
+  const code = m[1].replace(/^0+(?=[0-9]{3}$)/, '');
+  return /^[0-9]{3}$/.test(code) ? code : null;
+}
+
+/** Where a file comes from: its name (the rules) first, else what its content declares. */
+export function routeFileOrContent(name: string, path: string, rules: readonly FilenameRule[]): FileRoute | string {
+  const byName = routeFile(name, rules);
+  if (typeof byName !== 'string') return byName;
+  const from = senderFromContent(path);
+  if (from === null) return `${byName}, and the content declares no sending society`;
+  return { from, format: formatFromName(name) ?? 'crd' };
 }
 
 /** The statements engineer's import use-case, as the inbox calls it. */
@@ -223,7 +252,7 @@ export async function processInbox(db: Db, opts: InboxOptions): Promise<InboxMan
         log(`${name}: skipped (already processed)`);
         continue;
       }
-      const route = routeFile(name, opts.rules);
+      const route = routeFileOrContent(name, path, opts.rules);
       if (typeof route === 'string') {
         fail(r, `${name}: ${route}`);
         continue;
