@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * Statement import benchmark: a 1,000,000-line statement as CRD and as CSV, each imported by
+ * Statement import benchmark: a 1,000,000-line statement as CRD, CSV and XML, each imported by
  * `importStatement` (stream, batched inserts, one transaction) into a fresh SQLite file in its
  * own child process, so the peak RSS reported is the import's own. Target: under 30 s each in
  * bounded memory. Results go to bench/out/statements.json.
  *
- *   node bench/statements.mjs                    1,000,000 lines, CRD and CSV
+ *   node bench/statements.mjs                    1,000,000 lines, CRD, CSV and XML (generic-xml profile)
  *   node bench/statements.mjs --lines 100000 --only csv
  *
  * Needs a build (npm run build): everything runs from dist/.
@@ -60,7 +60,7 @@ async function writeStream(path, chunks) {
 async function generate(format, n) {
   const dir = join(OUT, `lines-${n}`);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, format === 'crd' ? 'CD260001052_177.CRD' : `statement-${n}.csv`);
+  const path = join(dir, format === 'crd' ? 'CD260001052_177.CRD' : `statement-${n}.${format}`);
   if (existsSync(path)) return path;
   globalThis.__model ??= await import(dist('statements/model.js'));
   const t0 = performance.now();
@@ -69,6 +69,16 @@ async function generate(format, n) {
     const header = { fromSociety: '052', format: 'crd', period: { start: '2026-01-01', end: '2026-06-30' }, distributionId: 'BENCH', currency: 'GBP', decimals: 2 };
     await writeStream(path, (function* () {
       for (const r of crdRecords(header, () => syntheticLines(n, 'GBP'), { toSociety: '177' })) yield r + '\r\n';
+    })());
+  } else if (format === 'xml') {
+    const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    await writeStream(path, (function* () {
+      yield '<?xml version="1.0" encoding="UTF-8"?>\n<statement currency="EUR" distribution="BENCH">\n';
+      for (const l of syntheticLines(n, 'EUR')) {
+        const a = l.net.toString().padStart(3, '0');
+        yield `  <line ref="${l.lineRef}"><work><code>${l.societyWorkCode}</code><title>${esc(l.title)}</title></work><party><name>${esc(l.partyName)}</name><role>${l.role}</role></party><right>PR</right><territory>0276</territory><share>20.00</share><amount>${a.slice(0, -2)}.${a.slice(-2)}</amount></line>\n`;
+      }
+      yield '</statement>\n';
     })());
   } else {
     await writeStream(path, (function* () {
@@ -100,7 +110,7 @@ async function child(path, db) {
 async function main(argv) {
   if (argv[0] === '--child') return child(argv[1], argv[2]);
   let lines = 1_000_000;
-  let only = ['crd', 'csv'];
+  let only = ['crd', 'csv', 'xml'];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--lines') lines = Number(argv[++i]);
     else if (argv[i] === '--only') only = String(argv[++i]).split(',');

@@ -1,15 +1,19 @@
 /**
- * XML statement intake with fast-xml-parser 5, configured for untrusted input (ECOSYSTEM.md §5):
- * a DOCTYPE is refused, the text is validated before parsing, values stay text (parseTagValue
- * false: IPI numbers and amounts keep their zeros), entity limits stay on, and the profile's
- * line element is always an array, so a one-line statement reads like a long one.
+ * XML statement intake, streaming: the file is decoded and tokenized chunk by chunk
+ * (xml-tokens.ts), twice. The first pass checks that the document is well-formed (a DOCTYPE is
+ * refused: no entity can be declared, nothing can expand) and builds the statement-level part of
+ * the document, every element but the profile's line elements; the second hands each line
+ * element to the profile's field paths as soon as it closes, and forgets it. Memory is bounded by
+ * one line element and the batch of lines, whatever the file size, and nothing is stored when
+ * the document is not well-formed. Values stay text (IPI numbers and amounts keep their zeros);
+ * a line element reads the same whether the statement has one line or a million.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import iconv from 'iconv-lite';
 import { normaliseCurrency } from '../../domain/currency.js';
 import { formatUnits, parseDecimal } from '../../domain/money.js';
-import { decodeBytes, resolveEncoding } from '../../io/encoding.js';
+import { resolveEncoding } from '../../io/encoding.js';
+import { fileChunks } from '../../io/line-reader.js';
 import type { Diagnostic } from '../../validation/diagnostic.js';
 import { parseDate } from '../dates.js';
 import { at, hasErrors, type BaseIntakeOptions, type IntakeResult, type LineSink, type StatementHeader } from '../intake.js';
@@ -17,14 +21,13 @@ import { lineFromFields } from '../line-from-fields.js';
 import { addTotal, type StatementLine } from '../model.js';
 import type { XmlProfile } from '../profile.js';
 import * as R from '../rules.js';
+import { XmlSyntaxError, XmlTokenizer, type XmlHandler } from './xml-tokens.js';
 
 export interface XmlReadOptions extends BaseIntakeOptions {
   readonly profile: XmlProfile;
 }
 
 type Node = Record<string, unknown>;
-
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** The encoding the XML declaration names (utf-8 when it names none or a BOM is present). */
 export function xmlEncoding(bytes: Buffer): string {
@@ -58,20 +61,122 @@ function textOf(v: unknown): string | null {
   return null;
 }
 
-/** Line number of a character offset (line starts computed once). */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
+/** An element being read: its attributes, children and text so far. */
+interface Frame {
+  readonly name: string;
+  readonly attributes: ReadonlyMap<string, string>;
+  children: Node | null;
+  text: string;
+}
+
+/**
+ * The value of a closed element, in the shape the profile paths read (as fast-xml-parser gives
+ * it): the trimmed text when the element has neither attributes nor children, else an object of
+ * "@attribute" values, children (an array when a name repeats) and "#text".
+ */
+function valueOf(f: Frame): unknown {
+  const text = f.text.trim();
+  if (f.attributes.size === 0 && f.children === null) return text;
+  const node: Node = f.children ?? {};
+  for (const [k, v] of f.attributes) node[`@${k}`] = v;
+  if (text !== '') node['#text'] = text;
+  return node;
+}
+
+function addChild(parent: Frame, name: string, value: unknown): void {
+  const children = (parent.children ??= {});
+  const had = children[name];
+  if (had === undefined) children[name] = value;
+  else if (Array.isArray(had)) had.push(value);
+  else children[name] = [had, value];
+}
+
+/**
+ * Builds element values as they close. Elements whose dotted path is `linePath` go to `onLine`
+ * (and are not kept) when given, or are skipped whole when not; the rest is kept as the document.
+ */
+class TreeBuilder implements XmlHandler {
+  readonly #stack: Frame[] = [];
+  readonly #parts: readonly string[];
+  #depth = 0;
+  #match = 0;
+  /** Depth of the line element being skipped (first pass), or -1. */
+  #skip = -1;
+  #lineStart = 0;
+  document: Node = {};
+  lines = 0;
+
+  constructor(
+    private readonly linePath: string,
+    private readonly onLine: ((value: unknown, line: number) => void) | null,
+  ) {
+    this.#parts = linePath.split('.');
+  }
+
+  open(name: string, attributes: ReadonlyMap<string, string>, line: number): void {
+    const depth = ++this.#depth;
+    // The current path matches the line path's first #match names (kept as elements open and close).
+    if (this.#match === depth - 1 && this.#parts[depth - 1] === name) this.#match = depth;
+    if (this.#skip !== -1) return;
+    if (this.#match === depth && depth === this.#parts.length) {
+      this.lines++;
+      this.#lineStart = line;
+      if (this.onLine === null) {
+        this.#skip = depth;
+        return;
+      }
     }
-    return lo + 1;
-  };
+    this.#stack.push({ name, attributes, children: null, text: '' });
+  }
+
+  text(text: string): void {
+    if (this.#skip !== -1) return;
+    const top = this.#stack[this.#stack.length - 1];
+    if (top === undefined) return;
+    // Blanks between child elements (a million of them between the lines of a statement) are
+    // dropped: values are trimmed, so only blanks inside a run of text count.
+    if (top.text === '' || top.children !== null) {
+      if (text.trim() === '') return;
+    }
+    top.text += text;
+  }
+
+  close(): void {
+    const depth = this.#depth--;
+    const isLine = this.#match === depth && depth === this.#parts.length;
+    if (this.#match === depth) this.#match = depth - 1;
+    if (this.#skip !== -1) {
+      if (depth === this.#skip) this.#skip = -1;
+      return;
+    }
+    const f = this.#stack.pop() as Frame;
+    const value = valueOf(f);
+    if (this.onLine !== null && isLine) {
+      this.onLine(value, this.#lineStart);
+      return;
+    }
+    const parent = this.#stack[this.#stack.length - 1];
+    if (parent !== undefined) addChild(parent, f.name, value);
+    else this.document = { [f.name]: value };
+  }
+}
+
+/** Decodes a file chunk by chunk in `encoding` (BOM dropped) into the tokenizer. */
+function tokenize(path: string, encoding: string, handler: XmlHandler): void {
+  const tokenizer = new XmlTokenizer(handler);
+  const utf8 = encoding === 'utf-8' || encoding === 'utf8';
+  const td = utf8 ? new TextDecoder('utf-8') : null;
+  const dec = utf8 ? null : iconv.getDecoder(encoding, { stripBOM: true });
+  for (const chunk of fileChunks(path, 1 << 16)) tokenizer.push(td !== null ? td.decode(chunk, { stream: true }) : (dec?.write(chunk) ?? ''));
+  const rest = td !== null ? td.decode() : (dec?.end() ?? '');
+  if (rest) tokenizer.push(rest);
+  tokenizer.end();
+}
+
+/** The first bytes of a file (for the XML declaration). */
+function head(path: string): Buffer {
+  for (const chunk of fileChunks(path, 256)) return chunk;
+  return Buffer.alloc(0);
 }
 
 export async function readXml(path: string, options: XmlReadOptions, sink: LineSink): Promise<IntakeResult> {
@@ -89,41 +194,23 @@ export async function readXml(path: string, options: XmlReadOptions, sink: LineS
   };
   const computed = new Map<string, bigint>();
   const declared = new Map<string, bigint>();
-  const bytes = readFileSync(path);
-  const encoding = xmlEncoding(bytes);
-  const text = decodeBytes(bytes, encoding).replace(/^\uFEFF/, '');
+  const encoding = xmlEncoding(head(path));
   const done = (lineCount: number): IntakeResult => ({ header, control: { lines: lineCount, declared, computed }, diagnostics, lineCount, unknown: [], encoding });
-  const doctype = /<!DOCTYPE/i.exec(text);
-  if (doctype) {
-    const lineOf = lineIndex(text);
-    report(at(R.XML_DOCTYPE, lineOf(doctype.index), doctype.index - text.lastIndexOf('\n', doctype.index - 1), null));
-    return done(0);
-  }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    report(at(R.XML_INVALID, valid.err.line, valid.err.col, null, { detail: valid.err.msg }));
-    return done(0);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    htmlEntities: true,
-    captureMetaData: true,
-    // With the DOCTYPE refused only the five XML entities and character references remain, so the
-    // expansion limits may be raised to fit statements with many '&amp;' in titles.
-    processEntities: { enabled: true, maxTotalExpansions: 10_000_000, maxExpandedLength: 100_000_000 },
-    isArray: (_name, jpath) => jpath === profile.linePath,
-  });
-  let doc: Node;
+  const syntax = (e: unknown): boolean => {
+    if (!(e instanceof XmlSyntaxError)) return false;
+    if (e.kind === 'doctype') report(at(R.XML_DOCTYPE, e.line, e.column, null));
+    else report(at(R.XML_INVALID, e.line, e.column, null, { detail: e.message }));
+    return true;
+  };
+  // First pass: well-formed or nothing; the statement-level values; how many lines.
+  const outline = new TreeBuilder(profile.linePath, null);
   try {
-    doc = parser.parse(text) as Node;
+    tokenize(path, encoding, outline);
   } catch (e) {
-    report(at(R.XML_INVALID, null, null, null, { detail: (e as Error).message }));
-    return done(0);
+    if (syntax(e)) return done(0);
+    throw e;
   }
+  const doc = outline.document;
 
   // Statement-level values.
   const st = profile.statement;
@@ -145,24 +232,15 @@ export async function readXml(path: string, options: XmlReadOptions, sink: LineS
     else if (header.currency !== null) declared.set(header.currency, r.units);
   }
 
-  // The lines.
-  const parts = profile.linePath.split('.');
-  let nodes: unknown = doc;
-  for (const p of parts) {
-    if (Array.isArray(nodes)) nodes = nodes[0];
-    nodes = typeof nodes === 'object' && nodes !== null ? (nodes as Node)[p] : undefined;
-  }
-  if (!Array.isArray(nodes)) {
+  // Second pass: the lines, one element at a time.
+  if (outline.lines === 0) {
     report(at(R.XML_NO_LINES, null, null, null, { path: profile.linePath }));
     return done(0);
   }
-  const lineOf = lineIndex(text);
   const batchSize = options.batchSize ?? 5000;
   let batch: StatementLine[] = [];
   let lineCount = 0;
-  for (const node of nodes) {
-    const meta = typeof node === 'object' && node !== null ? ((node as Record<symbol, { startIndex?: number } | undefined>)[META] ?? undefined) : undefined;
-    const lineNo = meta?.startIndex !== undefined ? lineOf(meta.startIndex) : 0;
+  const onLine = (node: unknown, lineNo: number): void => {
     const line = lineFromFields(
       {
         get: (f) => {
@@ -174,7 +252,7 @@ export async function readXml(path: string, options: XmlReadOptions, sink: LineS
       { file, line: lineNo, profile, currency: header.currency, label: (f) => profile.fields[f] ?? f },
       report,
     );
-    if (line === null) continue;
+    if (line === null) return;
     addTotal(computed, line.currency, line.net);
     lineCount++;
     batch.push(line);
@@ -182,6 +260,12 @@ export async function readXml(path: string, options: XmlReadOptions, sink: LineS
       sink(batch);
       batch = [];
     }
+  };
+  try {
+    tokenize(path, encoding, new TreeBuilder(profile.linePath, onLine));
+  } catch (e) {
+    // Only if the file changed between the passes: what was read stays reported.
+    if (!syntax(e)) throw e;
   }
   if (batch.length > 0) sink(batch);
   if (lineCount === 0 && !hasErrors(diagnostics)) report(at(R.STATEMENT_EMPTY, null, null, null));
