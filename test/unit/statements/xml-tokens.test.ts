@@ -92,3 +92,40 @@ describe('XmlTokenizer', () => {
     expect(decodeEntities(raw)).toBe(text);
   });
 });
+
+describe('XmlTokenizer on damaged documents', () => {
+  it('2,000 random mutations either tokenize or fail with an XmlSyntaxError at a position, in any chunking', () => {
+    let seed = 20261128;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = '<>/!?&;"\'=[]- \nabc#x0';
+    let refused = 0;
+    for (let k = 0; k < 2000; k++) {
+      const chars = [...DOC];
+      for (let m = 0, n = 1 + rnd(4); m < n; m++) {
+        const at = rnd(chars.length);
+        const op = rnd(3);
+        if (op === 0) chars[at] = alphabet[rnd(alphabet.length)] as string;
+        else if (op === 1) chars.splice(at, 1 + rnd(5));
+        else chars.splice(at, 0, alphabet[rnd(alphabet.length)] as string);
+      }
+      const doc = chars.join('');
+      const outcome = (size: number): string => {
+        try {
+          return events(doc, size).join('|');
+        } catch (e) {
+          if (!(e instanceof XmlSyntaxError)) throw e;
+          expect(e.line).toBeGreaterThanOrEqual(1);
+          expect(e.column).toBeGreaterThanOrEqual(1);
+          return `error ${e.kind} ${e.line}:${e.column}`;
+        }
+      };
+      const whole = outcome(doc.length || 1);
+      if (whole.startsWith('error')) refused++;
+      expect(outcome(1 + rnd(40))).toBe(whole);
+    }
+    expect(refused).toBeGreaterThan(500);
+  });
+});
