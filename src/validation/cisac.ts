@@ -12,6 +12,7 @@ import { checkAgreement, checkAgreementsAtEnd } from './rules/agreement/agreemen
 import { checkCisCharacters } from './rules/charset/cis-characters.js';
 import { checkFileName } from './rules/file/file-name.js';
 import { checkHeader } from './rules/file/header.js';
+import { checkSenderName } from './rules/file/sender-name.js';
 import { checkGroupHeader } from './rules/group/groups.js';
 import { checkIdentifiers } from './rules/identifiers/identifiers.js';
 import { checkLookups } from './rules/lookups/field-lookups.js';
@@ -49,7 +50,7 @@ function transaction(tx: Transaction, _group: unknown, ctx: CheckContext): void 
 
 const ALL: CheckSet = {
   transaction: [transaction],
-  control: [checkHeader, checkGroupHeader],
+  control: [checkHeader, checkSenderName, checkGroupHeader],
   file: [checkFileName, checkAgreementsAtEnd],
 };
 
