@@ -107,6 +107,9 @@ export interface ValidateHooks {
   onGroupEnd?: (group: GroupInfo, rejected: boolean) => void | Promise<void>;
 }
 
+/** The diagnostics of a clean transaction (shared, never written to). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
 const CONTROL_LEVEL: Readonly<Record<string, Level>> = { HDR: 'file', TRL: 'file', GRH: 'group', GRT: 'group' };
 
 function fieldRule(issue: FieldIssue): RuleInfo {
@@ -255,16 +258,20 @@ export async function validateCwr(path: string | AsyncIterable<Buffer>, options:
           // The reader reports while it assembles, a batch ahead of the events: split what is
           // pending into what came before this transaction, what is in it, and what follows.
           const first = tx.header.line;
-          const last = lastLine(tx);
-          const mine: Diagnostic[] = [];
-          const later: Diagnostic[] = [];
-          for (const d of pending) {
-            if (d.line !== null && d.line > last) later.push(d);
-            else if (d.line !== null && d.line >= first) mine.push(d);
-            else settle(d);
+          let mine: readonly Diagnostic[] = NONE;
+          if (pending.length > 0) {
+            const last = lastLine(tx);
+            const own: Diagnostic[] = [];
+            const later: Diagnostic[] = [];
+            for (const d of pending) {
+              if (d.line !== null && d.line > last) later.push(d);
+              else if (d.line !== null && d.line >= first) own.push(d);
+              else settle(d);
+            }
+            for (const d of own) settle(d);
+            pending = later;
+            mine = own;
           }
-          for (const d of mine) settle(d);
-          pending = later;
           const status: TransactionStatus = mine.some(rejectsTransaction)
             ? 'rejected'
             : mine.some((d) => d.severity === 'error' || d.severity === 'warning')
