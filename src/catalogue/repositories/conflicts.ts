@@ -19,6 +19,9 @@ export interface ConflictRow {
   details: string;
   status: 'open' | 'resolved';
   created_at: string;
+  /** When a person resolved it (`cwrkit conflicts resolve`), and their note. */
+  resolved_at: string | null;
+  resolution: string | null;
 }
 
 export interface NewConflict {
@@ -51,7 +54,8 @@ export class ConflictsRepository {
     this.#insert = db.prepare(`INSERT INTO conflicts (run_id, kind, work_id, other_work_id, right, territory, total, details, created_at)
       VALUES (@run_id, @kind, @work_id, @other_work_id, @right, @territory, @total, @details, @created_at)`);
     this.#openPair = db
-      .prepare(`SELECT 1 FROM conflicts WHERE kind = ? AND status = 'open'
+      // Open, or resolved by a person: a pair someone has decided on is not raised again.
+      .prepare(`SELECT 1 FROM conflicts WHERE kind = ? AND (status = 'open' OR resolved_at IS NOT NULL)
         AND ((work_id = @a AND other_work_id = @b) OR (work_id = @b AND other_work_id = @a)) LIMIT 1`)
       .pluck();
     this.#openShares = db
@@ -70,6 +74,18 @@ export class ConflictsRepository {
 
   hasOpenShares(ids: readonly number[], right: string, territory: string): boolean {
     return this.#openShares.get({ ids: JSON.stringify(ids), right, territory }) !== undefined;
+  }
+
+  /** Marks open conflicts resolved with a note; returns the ids it changed (unknown or already resolved ids are left out). */
+  resolve(ids: readonly number[], note: string, at: string): number[] {
+    const stmt = this.db.prepare(`UPDATE conflicts SET status = 'resolved', resolved_at = ?, resolution = ? WHERE id = ? AND status = 'open'`);
+    return this.db.transaction(() => ids.filter((id) => stmt.run(at, note, id).changes > 0))();
+  }
+
+  /** Opens resolved conflicts again (the ACK answers CO/DU for them again); returns the ids it changed. */
+  reopen(ids: readonly number[]): number[] {
+    const stmt = this.db.prepare(`UPDATE conflicts SET status = 'open', resolved_at = NULL, resolution = NULL WHERE id = ? AND status = 'resolved'`);
+    return this.db.transaction(() => ids.filter((id) => stmt.run(id).changes > 0))();
   }
 
   list(options: { all?: boolean } = {}): ConflictView[] {
