@@ -166,11 +166,19 @@ function distinct(ids: number[]): number[] {
 
 export class CatalogueIndex implements MatchIndex {
   private fuzzy: FuzzyIndex | null = null;
-  private readonly q: Record<'iswc' | 'submitter' | 'society' | 'isrc' | 'ipi' | 'count', Statement>;
+  private readonly q: Record<'iswc' | 'manyIswc' | 'submitter' | 'society' | 'isrc' | 'ipi' | 'count', Statement>;
+  /** ISWC key -> works, for the keys of the page being matched (see primeIswc). */
+  private iswcPage = new Map<string, number[]>();
 
   constructor(private readonly db: Db) {
     this.q = {
       iswc: db.prepare("SELECT id FROM works WHERE iswc = ? UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'iswc' AND value = ?").pluck(),
+      manyIswc: db
+        .prepare(
+          `SELECT j.value, w.id FROM json_each(?) j JOIN works w ON w.iswc = j.value
+           UNION ALL SELECT j.value, i.work_id FROM json_each(?) j JOIN work_identifiers i ON i.kind = 'iswc' AND i.value = j.value`,
+        )
+        .raw(true),
       submitter: db.prepare("SELECT id FROM works WHERE submitter_work_number IN (?, ?) UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'submitter' AND value IN (?, ?)").pluck(),
       society: db
         .prepare(
@@ -189,7 +197,26 @@ export class CatalogueIndex implements MatchIndex {
   }
 
   byIswc(key: string): readonly number[] {
+    const primed = this.iswcPage.get(key);
+    if (primed !== undefined) return primed;
     return distinct(this.q.iswc.all(key, key) as number[]);
+  }
+
+  /** Looks up a page's ISWC keys in one query (sorted, so the index is walked in order) instead of
+   * one query per line; byIswc answers from it until the next call. */
+  primeIswc(keys: readonly string[]): void {
+    const page = new Map<string, number[]>();
+    const todo = [...new Set(keys)].sort();
+    for (let i = 0; i < todo.length; i += 5000) {
+      const chunk = todo.slice(i, i + 5000);
+      for (const k of chunk) page.set(k, []);
+      const json = JSON.stringify(chunk);
+      for (const [k, id] of this.q.manyIswc.all(json, json) as [string, number][]) {
+        const list = page.get(k);
+        if (list !== undefined && !list.includes(id)) list.push(id);
+      }
+    }
+    this.iswcPage = page;
   }
   bySubmitterNumber(key: string, raw: string = key): readonly number[] {
     return distinct(this.q.submitter.all(key, raw, key, raw) as number[]);

@@ -56,8 +56,14 @@ class GenerationCache<V> {
     const v = this.cur.get(id);
     return v !== undefined ? v : this.old.get(id);
   }
-  has(id: number): boolean {
-    return this.cur.has(id) || this.old.has(id);
+  /** True when cached; an entry of the old generation moves to the current one (so a page's
+   * works all stay while the page is settled, when the cache holds at least a page). */
+  keep(id: number): boolean {
+    if (this.cur.has(id)) return true;
+    const v = this.old.get(id);
+    if (v === undefined) return false;
+    this.set(id, v);
+    return true;
   }
   set(id: number, v: V): void {
     if (this.cur.size >= this.size) {
@@ -124,7 +130,7 @@ export class CatalogueDetails implements WorkDetails {
    * shares in one query. Party names and IPI numbers are read once per party (a writer has many
    * works), and a party's per-work values are shared between works that have the same ones. */
   prefetch(ids: readonly number[]): void {
-    const todo = [...new Set(ids)].filter((id) => !this.cache.has(id)).sort((a, b) => a - b);
+    const todo = [...new Set(ids)].filter((id) => !this.cache.keep(id)).sort((a, b) => a - b);
     for (let i = 0; i < todo.length; i += CHUNK) {
       const ids = todo.slice(i, i + CHUNK);
       const chunk = JSON.stringify(ids);

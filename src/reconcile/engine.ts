@@ -8,6 +8,7 @@ import { CumulativeScaler, minorUnits, type Rate } from './amounts.js';
 import { allocateLine, lineRight, type Allocation } from './allocate.js';
 import type { MatchIndex } from './candidates.js';
 import { DISCREPANCY_KINDS, duplicateKey, shareDiscrepancy, type Finding } from './findings.js';
+import { iswcKey } from './keys.js';
 import { matchLine, type Decisions, type MatchOptions } from './match.js';
 import { collectionShare, isMember, matchParty, namesParty, type PartyMatch, type TerritoryContains } from './parties.js';
 import type { MatchMethod, MatchResult, ReconLine, ReconStatement, Right, WorkDetails, WorkParty } from './types.js';
@@ -178,6 +179,14 @@ export class Reconciler {
 
   /** Reconciles a page of lines in order, reading the matched works in bulk first. */
   page(lines: readonly ReconLine[]): LineOutcome[] {
+    if (this.index.primeIswc) {
+      const keys: string[] = [];
+      for (const l of lines) {
+        const k = iswcKey(l.iswc);
+        if (k !== null) keys.push(k);
+      }
+      this.index.primeIswc(keys);
+    }
     const matches = lines.map((l) => this.match(l));
     this.details.prefetch?.(matches.flatMap((m) => (m.status === 'matched' && m.workId !== null ? [m.workId] : [])));
     return lines.map((l, i) => this.settle(l, matches[i] ?? this.match(l)));
