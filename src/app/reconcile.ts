@@ -44,9 +44,9 @@ export interface ReconcileOutcome {
   readonly findings: readonly Finding[];
 }
 
-/** Lines per page: the matched works of a page are read in one sorted pass, so a larger page
- * reads the catalogue in fewer, more local steps (the work cache holds a page's works). */
-const PAGE = 50_000;
+/** Lines per page: the matched works of a page are read in sorted bulk queries (the work cache
+ * holds a page's works). Larger pages were no faster and held more memory. */
+const PAGE = 10_000;
 /** SQLite page cache during a reconciliation, KiB. */
 const RUN_CACHE_KIB = 65_536;
 
@@ -99,11 +99,11 @@ export class ReconcileService {
       for (;;) {
         const page = this.source.page(statementId, after, PAGE);
         if (page.length === 0) break;
-        for (const o of rec.page(page)) {
+        rec.eachOf(page, (o) => {
           const lineId = out.line(o, decisionKey(o.line));
           for (const f of o.findings) out.finding(f, lineId);
           after = o.line.id;
-        }
+        });
         if (page.length < PAGE) break;
       }
       const { findings, summary } = rec.finish();

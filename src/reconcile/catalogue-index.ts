@@ -42,12 +42,22 @@ class Postings {
 
   add(key: string | null, id: number): void {
     if (key === null || key === '') return;
+    this.addByKey(this.key(key), id);
+  }
+
+  /** The number of a key (given on first sight), for adding by number without a string lookup. */
+  key(key: string): number {
     let k = this.keyIds.get(key);
     if (k === undefined) {
       k = this.keyIds.size;
       this.keyIds.set(key, k);
       this.last.push(-1);
-    } else if (this.last.data[k] === id) return;
+    }
+    return k;
+  }
+
+  addByKey(k: number, id: number): void {
+    if (this.last.data[k] === id) return;
     this.last.data[k] = id;
     this.pairKeys.push(k);
     this.pairIds.push(id);
@@ -98,7 +108,7 @@ class FuzzyIndex {
   private writerOffsets: Int32Array | null = null;
   private writerIds: Int32Array | null = null;
   /** Per writer party: its key (and name words) and IPI keys, computed once per party. */
-  readonly parties = new Map<number, { writer: IndexedWriter; words: string[] }>();
+  readonly parties = new Map<number, { writer: IndexedWriter; words: number[] }>();
 
   addTitle(id: number, title: string): void {
     const k = matchTitleKey(title);
@@ -116,13 +126,15 @@ class FuzzyIndex {
 
   addParty(id: number, name: string, ipi: string | null, base: string | null): void {
     const key = writerKey(name);
-    this.parties.set(id, { writer: { key, ipiName: ipiNameKey(ipi), ipiBase: ipiBaseKey(base) }, words: key.split(' ').filter((w) => w.length >= 3) });
+    // Name words as posting key numbers: a writer's many works add them without a string lookup.
+    const words = key.split(' ').filter((w) => w.length >= 3).map((w) => this.writerWords.key(w));
+    this.parties.set(id, { writer: { key, ipiName: ipiNameKey(ipi), ipiBase: ipiBaseKey(base) }, words });
   }
 
   addWriter(id: number, party: number): void {
     const p = this.parties.get(party);
     if (p === undefined) return;
-    for (const word of p.words) this.writerWords.add(word, id);
+    for (const k of p.words) this.writerWords.addByKey(k, id);
     this.writerPairs.works.push(id);
     this.writerPairs.parties.push(party);
   }

@@ -93,6 +93,9 @@ interface WorkPayments {
   readonly paid: number[];
 }
 
+/** Placeholder for a settled line's match (lets the match be collected). */
+const NO_MATCH: MatchResult = { status: 'unmatched', method: null, workId: null, confidence: 0, key: null, candidates: [] };
+
 const RIGHT_INDEX: Record<Right, number> = { PR: 0, MR: 1, SR: 2 };
 
 /** FNV-1a over the string, twice with different seeds, folded into a 52-bit integer. */
@@ -179,6 +182,14 @@ export class Reconciler {
 
   /** Reconciles a page of lines in order, reading the matched works in bulk first. */
   page(lines: readonly ReconLine[]): LineOutcome[] {
+    const out: LineOutcome[] = [];
+    this.eachOf(lines, (o) => void out.push(o));
+    return out;
+  }
+
+  /** As page(), handing each line's outcome over as soon as it is settled (nothing of a settled
+   * line is kept here, so it dies young instead of being copied by every collection). */
+  eachOf(lines: readonly ReconLine[], each: (o: LineOutcome) => void): void {
     if (this.index.primeIswc) {
       const keys: string[] = [];
       for (const l of lines) {
@@ -188,8 +199,14 @@ export class Reconciler {
       this.index.primeIswc(keys);
     }
     const matches = lines.map((l) => this.match(l));
-    this.details.prefetch?.(matches.flatMap((m) => (m.status === 'matched' && m.workId !== null ? [m.workId] : [])));
-    return lines.map((l, i) => this.settle(l, matches[i] ?? this.match(l)));
+    const ids: number[] = [];
+    for (const m of matches) if (m.status === 'matched' && m.workId !== null) ids.push(m.workId);
+    this.details.prefetch?.(ids);
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as ReconLine;
+      each(this.settle(l, matches[i] ?? this.match(l)));
+      matches[i] = NO_MATCH;
+    }
   }
 
   private match(line: ReconLine): MatchResult {

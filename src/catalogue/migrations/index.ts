@@ -3,10 +3,11 @@
 import { CATALOGUE } from './0001-catalogue.js';
 import { STATEMENTS } from './0002-statements.js';
 import { RECONCILIATION } from './0003-reconciliation.js';
+import { RECONCILIATION_LEAN } from './0005-reconciliation-lean.js';
 
 export interface Migration {
   readonly name: string;
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION];
+export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, RECONCILIATION_LEAN];
