@@ -167,6 +167,8 @@ export class MemoryIndex implements MatchIndex {
  * pass 255 sets `overflow`, and the line is counted again exactly (fuzzyCandidatesExact). */
 let counts = new Uint8Array(1024);
 let overflow = false;
+/** The highest count so far (bump keeps it, so finding the floor needs no pass of its own). */
+let best = 0;
 const touched: number[] = [];
 
 function bump(ids: IdList, weight: number, end = ids.length): void {
@@ -183,7 +185,10 @@ function bump(ids: IdList, weight: number, end = ids.length): void {
     if (n > 255) {
       overflow = true;
       counts[id] = 255;
-    } else counts[id] = n;
+    } else {
+      counts[id] = n;
+      if (n > best) best = n;
+    }
   }
 }
 
@@ -247,18 +252,24 @@ export function fuzzyCandidatesExact(index: MatchIndex, key: string, ipis: reado
 export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
   try {
     overflow = false;
+    best = 0;
     for (const [ids, weight, end] of blockingLists(index, key, ipis, writerWords)) bump(ids, weight, end);
     if (overflow) return fuzzyCandidatesExact(index, key, ipis, limit, writerWords);
-    let best = 0;
-    for (const id of touched) if ((counts[id] as number) > best) best = counts[id] as number;
+    // One pass: keep the works within 2 of the best, and reset the counters.
     const floor = Math.max(1, best - 2);
     const top: [number, number][] = [];
-    for (const id of touched) if ((counts[id] as number) >= floor) top.push([id, counts[id] as number]);
+    for (const id of touched) {
+      const c = counts[id] as number;
+      if (c >= floor) top.push([id, c]);
+      counts[id] = 0;
+    }
+    touched.length = 0;
     return top
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([id]) => id);
   } finally {
+    // After an overflow or an exception: the counters must start at zero next time.
     for (const id of touched) counts[id] = 0;
     touched.length = 0;
   }

@@ -6,6 +6,45 @@ import type { Db } from '../catalogue/db.js';
 import type { CollectionShare, Right, WorkDetail, WorkDetails, WorkParty } from './types.js';
 
 const RIGHTS: readonly Right[] = ['PR', 'MR', 'SR'];
+/** A work party's per-work values as one SQL literal list (kind, role, PR/MR/SR society, PR/MR/SR
+ * share): one string per row instead of eight values, and the key under which equal ones are shared. */
+const SIGNATURE = "quote(wp.kind) || ',' || quote(wp.role) || ',' || quote(wp.pr_society) || ',' || quote(wp.mr_society) || ',' || quote(wp.sr_society) || ',' || quote(wp.pr_share) || ',' || quote(wp.mr_share) || ',' || quote(wp.sr_share)";
+
+/** Reads back a list of SQL literals as quote() writes them: NULL, integers, 'text' ('' for a quote). */
+export function parseSignature(sig: string): (string | number | null)[] {
+  const out: (string | number | null)[] = [];
+  let i = 0;
+  while (i < sig.length) {
+    if (sig.startsWith('NULL', i)) {
+      out.push(null);
+      i += 4;
+    } else if (sig[i] === "'") {
+      let v = '';
+      let j = i + 1;
+      for (;;) {
+        const q = sig.indexOf("'", j);
+        if (q < 0) throw new Error(`bad signature ${sig}`);
+        v += sig.slice(j, q);
+        if (sig[q + 1] === "'") {
+          v += "'";
+          j = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      out.push(v);
+    } else {
+      let j = i;
+      while (j < sig.length && sig[j] !== ',') j++;
+      out.push(Number(sig.slice(i, j)));
+      i = j;
+    }
+    i++; // the comma
+  }
+  return out;
+}
+
 /** Works per bulk read. */
 const CHUNK = 2000;
 
@@ -88,7 +127,7 @@ export class CatalogueDetails implements WorkDetails {
   private readonly partyCache = new Map<number, [string, string | null, string | null, string | null]>();
   /** Parties with the same per-work values (no territory rules) share one object: per party id,
    * its variants with the raw values they were built from; bounded. */
-  private readonly shared = new Map<number, { readonly raw: readonly unknown[]; readonly party: WorkParty }[]>();
+  private readonly shared = new Map<number, Map<string, WorkParty>>();
   private sharedCount = 0;
 
   constructor(
@@ -108,7 +147,7 @@ export class CatalogueDetails implements WorkDetails {
     const inList = 'IN (SELECT value FROM json_each(?))';
     this.manyWorkParties = db
       .prepare(
-        `SELECT w.id, w.title, w.iswc, wp.position, wp.party_id, wp.kind, wp.role, wp.pr_society, wp.mr_society, wp.sr_society, wp.pr_share, wp.mr_share, wp.sr_share
+        `SELECT w.id, w.title, w.iswc, wp.position, wp.party_id, ${SIGNATURE}
          FROM works w LEFT JOIN work_parties wp ON wp.work_id = w.id WHERE w.id ${inList} ORDER BY w.id, wp.position`,
       )
       .raw(true);
@@ -134,8 +173,8 @@ export class CatalogueDetails implements WorkDetails {
     for (let i = 0; i < todo.length; i += CHUNK) {
       const ids = todo.slice(i, i + CHUNK);
       const chunk = JSON.stringify(ids);
-      // work id, title, ISWC, position, party id, kind, role, PR/MR/SR society, PR/MR/SR share (null position: no parties)
-      type Raw = [number, string, string | null, number | null, number | null, string | null, string | null, string | null, string | null, string | null, number | null, number | null, number | null];
+      // work id, title, ISWC, position, party id, signature (null position: no parties)
+      type Raw = [number, string, string | null, number | null, number | null, string | null];
       const rows = this.manyWorkParties.all(chunk) as Raw[];
       const partyIds: number[] = [];
       for (const r of rows) if (r[4] !== null) partyIds.push(r[4]);
@@ -156,14 +195,33 @@ export class CatalogueDetails implements WorkDetails {
           if (r[3] === null || r[4] === null) continue;
           const p = this.partyCache.get(r[4]);
           if (p === undefined) continue; // a work party without a party row (foreign keys prevent it)
-          const row = (): PartyRow => ({ position: r[3] as number, party_id: r[4] as number, kind: r[5] ?? '', role: r[6], name: p[0], first_name: p[1], ipi_name_number: p[2], ipi_base_number: p[3], pr_society: r[7], mr_society: r[8], sr_society: r[9], pr_share: r[10], mr_share: r[11], sr_share: r[12] });
+          const sig = r[5] ?? '';
+          const row = (): PartyRow => {
+            const [kind, role, prSociety, mrSociety, srSociety, prShare, mrShare, srShare] = parseSignature(sig);
+            return {
+              position: r[3] as number,
+              party_id: r[4] as number,
+              kind: typeof kind === 'string' ? kind : '',
+              role: typeof role === 'string' ? role : null,
+              name: p[0],
+              first_name: p[1],
+              ipi_name_number: p[2],
+              ipi_base_number: p[3],
+              pr_society: typeof prSociety === 'string' ? prSociety : null,
+              mr_society: typeof mrSociety === 'string' ? mrSociety : null,
+              sr_society: typeof srSociety === 'string' ? srSociety : null,
+              pr_share: typeof prShare === 'number' ? prShare : null,
+              mr_share: typeof mrShare === 'number' ? mrShare : null,
+              sr_share: typeof srShare === 'number' ? srShare : null,
+            };
+          };
           const positionShares = own === undefined ? [] : own.filter((s) => s.position === r[3]);
           if (positionShares.length > 0) parties.push(this.party(row(), positionShares));
           else {
-            // Without territory rules a party's values are often the same on many works: shared.
-            const partyId = r[4];
-            let variants = this.shared.get(partyId);
-            let wp = variants?.find((v) => v.raw[0] === r[5] && v.raw[1] === r[6] && v.raw[2] === r[7] && v.raw[3] === r[8] && v.raw[4] === r[9] && v.raw[5] === r[10] && v.raw[6] === r[11] && v.raw[7] === r[12])?.party;
+            // Without territory rules a party's values are often the same on many works: shared
+            // (per party id and signature of its per-work values).
+            let variants = this.shared.get(r[4]);
+            let wp = variants?.get(sig);
             if (wp === undefined) {
               if (this.sharedCount >= this.partyCacheSize) {
                 this.shared.clear();
@@ -171,8 +229,8 @@ export class CatalogueDetails implements WorkDetails {
                 variants = undefined;
               }
               wp = this.party(row(), []);
-              if (variants === undefined) this.shared.set(partyId, (variants = []));
-              variants.push({ raw: r.slice(5), party: wp });
+              if (variants === undefined) this.shared.set(r[4], (variants = new Map()));
+              variants.set(sig, wp);
               this.sharedCount++;
             }
             parties.push(wp);

@@ -262,7 +262,7 @@ export class Reconciler {
       m.lines++;
     }
     for (const f of findings) if (DISCREPANCY_KINDS.has(f.kind)) s.discrepancies++;
-    return { line, match: { ...match, status }, party, net, local, allocation, findings };
+    return { line, match: status === match.status ? match : { ...match, status }, party, net, local, allocation, findings };
   }
 
   private track(workId: number, parties: readonly WorkParty[], line: ReconLine, allocation: Allocation): void {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../../src/catalogue/db.js';
 import { CatalogueIndex } from '../../../src/reconcile/catalogue-index.js';
-import { CatalogueDetails } from '../../../src/reconcile/catalogue-source.js';
+import { CatalogueDetails, parseSignature } from '../../../src/reconcile/catalogue-source.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
 import { seedWorks } from './seed.js';
 
@@ -62,5 +62,17 @@ describe('CatalogueDetails with a small party cache', () => {
     expect(details.detail(b ?? 0)?.parties.map((p) => p.name)).toEqual(['ALPHA', 'GAMMA']);
     expect(details.detail(c ?? 0)?.parties.map((p) => p.name)).toEqual(['DELTA', 'BETA', 'ALPHA']);
     db.close();
+  });
+});
+
+describe('parseSignature reads back what SQLite quote() writes', () => {
+  const db = openCatalogue(':memory:');
+  it.each([
+    [['writer', null, '177', null, '052', 5000, null, 0]],
+    [['publisher', '', "'", "a,b", "it''s", -3, 10000, null]],
+    [["','", 'NULL', 'x', '', '', 1, 2, 3]],
+  ])('%j', (values) => {
+    const sig = db.prepare(`SELECT ${values.map(() => 'quote(?)').join(" || ',' || ")}`).pluck().get(...values) as string;
+    expect(parseSignature(sig)).toEqual(values);
   });
 });
