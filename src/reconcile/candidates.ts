@@ -40,8 +40,10 @@ export const PREFIX_LENGTH = 4;
 
 /** The blocking key of a title: its first letters without spaces. */
 export function titlePrefix(key: string): string | null {
-  const s = key.replace(/ /g, '');
-  return s.length >= PREFIX_LENGTH ? s.slice(0, PREFIX_LENGTH) : null;
+  // The first PREFIX_LENGTH characters that are not spaces (UTF-16 units, as slice counts them).
+  let s = '';
+  for (let i = 0; i < key.length && s.length < PREFIX_LENGTH; i++) if (key.charCodeAt(i) !== 32) s += key[i];
+  return s.length >= PREFIX_LENGTH ? s : null;
 }
 
 type Postings = Map<string, number | number[]>;
