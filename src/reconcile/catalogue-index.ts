@@ -171,6 +171,11 @@ class FuzzyIndex {
   }
 }
 
+/** Works of many ISWC keys (a JSON array, given twice). CROSS JOIN keeps the keys as the outer
+ * loop: otherwise the planner may walk every ISWC identifier and scan the key list for each. */
+export const MANY_ISWC_SQL = `SELECT j.value, w.id FROM json_each(?) j CROSS JOIN works w ON w.iswc = j.value
+  UNION ALL SELECT j.value, i.work_id FROM json_each(?) j CROSS JOIN work_identifiers i ON i.kind = 'iswc' AND i.value = j.value`;
+
 /** UNION ALL is cheaper than UNION (no temporary B-tree per lookup); duplicates go here. */
 function distinct(ids: number[]): number[] {
   return ids.length < 2 ? ids : [...new Set(ids)];
@@ -185,12 +190,7 @@ export class CatalogueIndex implements MatchIndex {
   constructor(private readonly db: Db) {
     this.q = {
       iswc: db.prepare("SELECT id FROM works WHERE iswc = ? UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'iswc' AND value = ?").pluck(),
-      manyIswc: db
-        .prepare(
-          `SELECT j.value, w.id FROM json_each(?) j JOIN works w ON w.iswc = j.value
-           UNION ALL SELECT j.value, i.work_id FROM json_each(?) j JOIN work_identifiers i ON i.kind = 'iswc' AND i.value = j.value`,
-        )
-        .raw(true),
+      manyIswc: db.prepare(MANY_ISWC_SQL).raw(true),
       submitter: db.prepare("SELECT id FROM works WHERE submitter_work_number IN (?, ?) UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'submitter' AND value IN (?, ?)").pluck(),
       society: db
         .prepare(

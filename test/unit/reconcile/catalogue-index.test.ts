@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../../src/catalogue/db.js';
-import { CatalogueIndex } from '../../../src/reconcile/catalogue-index.js';
+import { CatalogueIndex, MANY_ISWC_SQL } from '../../../src/reconcile/catalogue-index.js';
 import { CatalogueDetails, parseSignature } from '../../../src/reconcile/catalogue-source.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
 import { seedWorks } from './seed.js';
@@ -74,5 +74,35 @@ describe('parseSignature reads back what SQLite quote() writes', () => {
   ])('%j', (values) => {
     const sig = db.prepare(`SELECT ${values.map(() => 'quote(?)').join(" || ',' || ")}`).pluck().get(...values) as string;
     expect(parseSignature(sig)).toEqual(values);
+  });
+});
+
+describe('ISWC lookups in bulk (primeIswc)', () => {
+  const tmp = useTempDir();
+
+  it('finds what one lookup per key finds, also through other ISWCs of a work', () => {
+    const db = openCatalogue(join(tmp(), 'c.db'));
+    const [a, b, c] = seedWorks(db, [
+      { title: 'One', swn: 'S1', iswc: 'T0345246801', writers: [] },
+      { title: 'Two', swn: 'S2', iswc: 'T0345246801', writers: [] },
+      { title: 'Three', swn: 'S3', writers: [] },
+    ]);
+    db.prepare("INSERT INTO work_identifiers (work_id, kind, issuer, value) VALUES (?, 'iswc', '', 'T9000000017'), (?, 'iswc', '', 'T0345246801')").run(c, a);
+    const keys = ['T0345246801', 'T9000000017', 'T1111111111'];
+    const one = new CatalogueIndex(db);
+    const expected = keys.map((k) => [...one.byIswc(k)].sort());
+    const bulk = new CatalogueIndex(db);
+    bulk.primeIswc(keys);
+    expect(keys.map((k) => [...bulk.byIswc(k)].sort())).toEqual(expected);
+    expect(expected).toEqual([[a, b].sort(), [c], []]);
+    db.close();
+  });
+
+  it('walks the keys and looks each up by index (never a scan of identifiers per key)', () => {
+    const db = openCatalogue(':memory:');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${MANY_ISWC_SQL}`).all('[]', '[]') as { detail: string }[]).map((p) => p.detail);
+    expect(plan).toContain('SEARCH i USING COVERING INDEX work_identifiers_value (kind=? AND value=?)');
+    expect(plan).toContain('SEARCH w USING COVERING INDEX works_iswc (iswc=?)');
+    db.close();
   });
 });
