@@ -22,6 +22,9 @@ export interface MatchIndex {
   /** `raw`: the number as written (trimmed, upper-case), for stores that keep it unnormalised. */
   bySubmitterNumber(key: string, raw?: string): readonly number[];
   bySocietyCode(key: string, raw?: string): readonly number[];
+  /** Optional hint: work codes (normalised and as written) of one society (3 digits, as in the
+   * keys) about to be looked up. */
+  primeSocietyCodes?(society: string, values: readonly string[]): void;
   byIsrc(key: string): readonly number[];
   byIpi(key: string): readonly number[];
   byTitleToken(token: string): IdList;

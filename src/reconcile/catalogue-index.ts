@@ -176,6 +176,11 @@ class FuzzyIndex {
 export const MANY_ISWC_SQL = `SELECT j.value, w.id FROM json_each(?) j CROSS JOIN works w ON w.iswc = j.value
   UNION ALL SELECT j.value, i.work_id FROM json_each(?) j CROSS JOIN work_identifiers i ON i.kind = 'iswc' AND i.value = j.value`;
 
+/** Works of many work codes (JSON array) of one society: (codes, society, society unpadded,
+ * codes, society); the codes stay the outer loop, each looked up by index. */
+export const MANY_SOCIETY_SQL = `SELECT j.value, i.work_id FROM json_each(?) j CROSS JOIN work_identifiers i ON i.kind = 'society' AND i.value = j.value AND i.issuer IN (?, ?)
+  UNION ALL SELECT j.value, r.work_id FROM json_each(?) j CROSS JOIN registrations r ON r.society = ? AND r.society_work_number = j.value`;
+
 /** UNION ALL is cheaper than UNION (no temporary B-tree per lookup); duplicates go here. */
 function distinct(ids: number[]): number[] {
   return ids.length < 2 ? ids : [...new Set(ids)];
@@ -183,14 +188,17 @@ function distinct(ids: number[]): number[] {
 
 export class CatalogueIndex implements MatchIndex {
   private fuzzy: FuzzyIndex | null = null;
-  private readonly q: Record<'iswc' | 'manyIswc' | 'submitter' | 'society' | 'isrc' | 'ipi' | 'count', Statement>;
+  private readonly q: Record<'iswc' | 'manyIswc' | 'manySociety' | 'submitter' | 'society' | 'isrc' | 'ipi' | 'count', Statement>;
   /** ISWC key -> works, for the keys of the page being matched (see primeIswc). */
   private iswcPage = new Map<string, number[]>();
+  /** Work code -> works for one remitting society, for the page being matched (see primeSocietyCodes). */
+  private societyPage: { readonly society: string; readonly works: Map<string, number[]> } | null = null;
 
   constructor(private readonly db: Db) {
     this.q = {
       iswc: db.prepare("SELECT id FROM works WHERE iswc = ? UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'iswc' AND value = ?").pluck(),
       manyIswc: db.prepare(MANY_ISWC_SQL).raw(true),
+      manySociety: db.prepare(MANY_SOCIETY_SQL).raw(true),
       submitter: db.prepare("SELECT id FROM works WHERE submitter_work_number IN (?, ?) UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'submitter' AND value IN (?, ?)").pluck(),
       society: db
         .prepare(
@@ -238,8 +246,28 @@ export class CatalogueIndex implements MatchIndex {
     const society = key.slice(0, i);
     const code = key.slice(i + 1);
     const r = raw ?? code;
+    if (this.societyPage !== null && this.societyPage.society === society) {
+      const a = this.societyPage.works.get(code);
+      const b = this.societyPage.works.get(r);
+      if (a !== undefined && b !== undefined) return distinct(a === b ? [...a] : [...a, ...b]);
+    }
     const short = String(Number(society));
     return distinct(this.q.society.all(code, r, society, short, society, code, r) as number[]);
+  }
+
+  /** Looks up a page's work codes of one remitting society (`SOCIETY` as in the keys, 3 digits)
+   * in bulk: the codes as normalised and as written; bySocietyCode answers from it until the next call. */
+  primeSocietyCodes(society: string, values: readonly string[]): void {
+    const works = new Map<string, number[]>();
+    const todo = [...new Set(values)].sort();
+    const short = String(Number(society));
+    for (let i = 0; i < todo.length; i += 5000) {
+      const chunk = todo.slice(i, i + 5000);
+      for (const v of chunk) works.set(v, []);
+      const json = JSON.stringify(chunk);
+      for (const [v, id] of this.q.manySociety.all(json, society, short, json, society) as [string, number][]) works.get(v)?.push(id);
+    }
+    this.societyPage = { society, works };
   }
   byIsrc(key: string): readonly number[] {
     return this.q.isrc.all(key) as number[];

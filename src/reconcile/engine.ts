@@ -8,7 +8,7 @@ import { CumulativeScaler, minorUnits, type Rate } from './amounts.js';
 import { allocateLine, lineRight, type Allocation } from './allocate.js';
 import type { MatchIndex } from './candidates.js';
 import { DISCREPANCY_KINDS, duplicateKey, shareDiscrepancy, type Finding } from './findings.js';
-import { iswcKey } from './keys.js';
+import { iswcKey, societyCodeKey } from './keys.js';
 import { matchLine, type Decisions, type MatchOptions } from './match.js';
 import { collectionShare, isMember, matchParty, namesParty, type PartyMatch, type TerritoryContains } from './parties.js';
 import type { MatchMethod, MatchResult, ReconLine, ReconStatement, Right, WorkDetails, WorkParty } from './types.js';
@@ -197,6 +197,19 @@ export class Reconciler {
         if (k !== null) keys.push(k);
       }
       this.index.primeIswc(keys);
+    }
+    if (this.index.primeSocietyCodes) {
+      const values: string[] = [];
+      let society: string | null = null;
+      for (const l of lines) {
+        const key = societyCodeKey(this.statement.fromSociety, l.workCode);
+        if (key === null) continue;
+        const i = key.indexOf(':');
+        society = key.slice(0, i);
+        // As matchLine asks: the normalised code and the code as written.
+        values.push(key.slice(i + 1), (l.workCode ?? '').trim().toUpperCase());
+      }
+      if (society !== null) this.index.primeSocietyCodes(society, values);
     }
     const matches = lines.map((l) => this.match(l));
     const ids: number[] = [];
