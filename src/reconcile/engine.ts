@@ -199,17 +199,15 @@ export class Reconciler {
       this.index.primeIswc(keys);
     }
     if (this.index.primeSocietyCodes) {
+      // Always primed (also with no codes), so nothing of an earlier page or statement answers.
       const values: string[] = [];
-      let society: string | null = null;
       for (const l of lines) {
         const key = societyCodeKey(this.statement.fromSociety, l.workCode);
         if (key === null) continue;
-        const i = key.indexOf(':');
-        society = key.slice(0, i);
         // As matchLine asks: the normalised code and the code as written.
-        values.push(key.slice(i + 1), (l.workCode ?? '').trim().toUpperCase());
+        values.push(key.slice(key.indexOf(':') + 1), (l.workCode ?? '').trim().toUpperCase());
       }
-      if (society !== null) this.index.primeSocietyCodes(society, values);
+      this.index.primeSocietyCodes(this.statement.fromSociety.padStart(3, '0'), values);
     }
     const matches = lines.map((l) => this.match(l));
     const ids: number[] = [];
