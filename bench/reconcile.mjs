@@ -2,7 +2,7 @@
 /**
  * Reconciliation benchmark (runs against dist/: `npm run build` first).
  *
- *   node bench/reconcile.mjs [--works N] [--lines N] [--fuzzy 0.1] [--ids-only] [--json] [--keep]
+ *   node bench/reconcile.mjs [--works N] [--lines N] [--fuzzy 0.1] [--ids-only] [--json] [--keep] [--digest]
  *
  * Builds a synthetic catalogue of N works (2 writers each, one a KazAK member; titles from a
  * syllable generator, so title words are varied) and a statement of L lines straight into a real
@@ -11,9 +11,13 @@
  * has no identifier: a misspelt title plus a writer name, matched by fuzzy title + writer.
  * Wall time depends on what else runs on the machine: CPU seconds of the reconcile phase are
  * reported too (run with --expose-gc for exact heap figures).
+ * --digest adds a SHA-256 (first 16 hex digits) of everything stored — every line result,
+ * allocation, finding and the totals, in statement line order — read after the timed phase, so two
+ * builds can be shown to give the same results on the same (seeded) data.
  * Default: the two runs of issue 6 — 1,000,000 lines (10% fuzzy) against 1,000,000 works, and
  * 200,000 lines matched by identifiers (the reference peer does ~22,000 lines/s).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +35,27 @@ const opt = (name, dflt) => {
 };
 const json = args.includes('--json');
 const keep = args.includes('--keep');
+const digest = args.includes('--digest');
+
+/** SHA-256 of the stored results, independent of row ids (lines by statement line). */
+function resultDigest(db) {
+  const h = createHash('sha256');
+  const queries = [
+    `SELECT statement_line_id, line_ref, decision_key, status, method, confidence, match_key, work_id, party_id, party_method, right, territory,
+            share_paid, share_registered, amount, net, local, unallocated, local_unallocated, reason, candidates
+     FROM reconciliation_lines ORDER BY statement_line_id`,
+    `SELECT l.statement_line_id, a.party_id, a.weight, a.amount, a.local FROM reconciliation_allocations a JOIN reconciliation_lines l ON l.id = a.line_id
+     ORDER BY l.statement_line_id, a.party_id`,
+    `SELECT f.kind, l.statement_line_id, f.work_id, f.party_id, f.detail FROM reconciliation_findings f LEFT JOIN reconciliation_lines l ON l.id = f.line_id ORDER BY f.id`,
+    `SELECT total, declared_total, charges, allocated, unallocated, local_total, local_allocated, local_unallocated, lines, matched, review, unmatched,
+            discrepancies, claims, summary FROM reconciliations`,
+  ];
+  for (const q of queries) {
+    for (const row of db.prepare(q).raw().safeIntegers().iterate()) h.update(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+    h.update('\n');
+  }
+  return h.digest('hex').slice(0, 16);
+}
 
 let seed = 12345;
 /** mulberry32: deterministic, no period problems at a few million draws. */
@@ -134,6 +159,8 @@ function run(label, works, lines, fuzzy) {
     const heapAfter = process.memoryUsage();
     const s = o.summary;
     const stored = db.prepare('SELECT COUNT(*) FROM reconciliation_lines').pluck().get();
+    const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+    const resultSha = digest ? resultDigest(db) : null;
     db.close();
     return {
       label,
@@ -156,7 +183,8 @@ function run(label, works, lines, fuzzy) {
       exact: s.allocated + s.unallocated === s.total,
       stored,
       dbMB: mb(statSync(file).size),
-      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMB,
+      ...(resultSha ? { digest: resultSha } : {}),
     };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -174,7 +202,7 @@ if (json) console.log(JSON.stringify(results, null, 2));
 else {
   for (const r of results) {
     console.log(
-      `${r.label}: ${r.lines} lines vs ${r.works} works in ${r.seconds}s (index ${r.indexSeconds}s) = ${r.linesPerSecond} lines/s (CPU ${r.cpuSeconds}s = ${r.linesPerCpuSecond} lines per CPU second); matched ${r.matched} (${Object.entries(r.byMethod).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}), review ${r.review}, unmatched ${r.unmatched}; exact ${r.exact}; stored ${r.stored}; db ${r.dbMB} MB; peak RSS ${r.peakRssMB} MB (RSS ${r.rssBeforeMB} MB and heap ${r.heapBeforeMB} MB after setup, heap ${r.heapAfterMB} MB after; setup ${r.setupSeconds}s)`,
+      `${r.label}: ${r.lines} lines vs ${r.works} works in ${r.seconds}s (index ${r.indexSeconds}s) = ${r.linesPerSecond} lines/s (CPU ${r.cpuSeconds}s = ${r.linesPerCpuSecond} lines per CPU second); matched ${r.matched} (${Object.entries(r.byMethod).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}), review ${r.review}, unmatched ${r.unmatched}; exact ${r.exact}; stored ${r.stored}; db ${r.dbMB} MB; peak RSS ${r.peakRssMB} MB (RSS ${r.rssBeforeMB} MB and heap ${r.heapBeforeMB} MB after setup, heap ${r.heapAfterMB} MB after; setup ${r.setupSeconds}s)${r.digest ? `; results ${r.digest}` : ''}`,
     );
   }
 }

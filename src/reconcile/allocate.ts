@@ -61,11 +61,16 @@ export function allocateLine(input: AllocateInput): Allocation {
     if (!isMember(p.party, right, society)) return none(amount, local, 'not-a-member', share);
     return { parts: [{ party: p.party, weight: 10000, amount, local }], unallocated: 0n, unallocatedLocal: local === null ? null : 0n, reason: null, registeredShare: share };
   }
-  const members = work.parties
-    .filter((p) => isMember(p, right, society))
-    .map((p) => ({ party: p, weight: collectionShare(p.collection, right, line.territory, input.contains) }))
-    .filter((m) => m.weight > 0);
-  const registered = members.reduce((s, m) => s + m.weight, 0);
+  const members: { party: WorkParty; weight: number }[] = [];
+  let registered = 0;
+  for (const p of work.parties) {
+    if (!isMember(p, right, society)) continue;
+    const weight = collectionShare(p.collection, right, line.territory, input.contains);
+    if (weight > 0) {
+      members.push({ party: p, weight });
+      registered += weight;
+    }
+  }
   if (members.length === 0) return none(amount, local, 'no-member-share', 0);
   const weights = members.map((m) => BigInt(m.weight));
   const amounts = splitByWeights(amount, weights);

@@ -97,6 +97,8 @@ export class CumulativeScaler {
  * weight. Negative amounts split as the negation of the positive split. Parts add up to `amount`.
  */
 export function splitByWeights(amount: bigint, weights: readonly bigint[]): bigint[] {
+  // One positive weight takes everything (what the general case gives, without its work).
+  if (weights.length === 1 && (weights[0] as bigint) > 0n) return [amount];
   if (amount < 0n) return splitByWeights(-amount, weights).map((p) => -p);
   const total = weights.reduce((s, w) => s + w, 0n);
   if (total <= 0n || weights.some((w) => w < 0n)) throw new RangeError('weights must be non-negative with a positive sum');

@@ -17,9 +17,14 @@ export type IdList = readonly number[] | Int32Array;
 
 export interface MatchIndex {
   byIswc(key: string): readonly number[];
+  /** Optional hint: these ISWC keys are about to be looked up (lets a store read them in bulk). */
+  primeIswc?(keys: readonly string[]): void;
   /** `raw`: the number as written (trimmed, upper-case), for stores that keep it unnormalised. */
   bySubmitterNumber(key: string, raw?: string): readonly number[];
   bySocietyCode(key: string, raw?: string): readonly number[];
+  /** Optional hint: work codes (normalised and as written) of one society (3 digits, as in the
+   * keys) about to be looked up. */
+  primeSocietyCodes?(society: string, values: readonly string[]): void;
   byIsrc(key: string): readonly number[];
   byIpi(key: string): readonly number[];
   byTitleToken(token: string): IdList;
@@ -38,8 +43,10 @@ export const PREFIX_LENGTH = 4;
 
 /** The blocking key of a title: its first letters without spaces. */
 export function titlePrefix(key: string): string | null {
-  const s = key.replace(/ /g, '');
-  return s.length >= PREFIX_LENGTH ? s.slice(0, PREFIX_LENGTH) : null;
+  // The first PREFIX_LENGTH characters that are not spaces (UTF-16 units, as slice counts them).
+  let s = '';
+  for (let i = 0; i < key.length && s.length < PREFIX_LENGTH; i++) if (key.charCodeAt(i) !== 32) s += key[i];
+  return s.length >= PREFIX_LENGTH ? s : null;
 }
 
 type Postings = Map<string, number | number[]>;
@@ -160,60 +167,114 @@ export class MemoryIndex implements MatchIndex {
 }
 
 /** Shared counters for fuzzyCandidates (one call at a time): per work id, how much it shares
- * with the line; `touched` lists the ids counted, to reset them afterwards. */
-let counts = new Int32Array(1024);
+ * with the line; `touched` lists the ids counted, to reset them afterwards. One byte per work (a
+ * million works fit in the processor's cache, which is what bounds this loop); a count that would
+ * pass 255 sets `overflow`, and the line is counted again exactly (fuzzyCandidatesExact). */
+let counts = new Uint8Array(1024);
+let overflow = false;
+/** The highest count so far (bump keeps it, so finding the floor needs no pass of its own). */
+let best = 0;
 const touched: number[] = [];
 
 function bump(ids: IdList, weight: number, end = ids.length): void {
   for (let i = 0; i < end; i++) {
     const id = ids[i] as number;
     if (id >= counts.length) {
-      const next = new Int32Array(Math.max(id + 1, counts.length * 2));
+      const next = new Uint8Array(Math.max(id + 1, counts.length * 2));
       next.set(counts);
       counts = next;
     }
     const c = counts[id] as number;
     if (c === 0) touched.push(id);
-    counts[id] = c + weight;
+    const n = c + weight;
+    if (n > 255) {
+      overflow = true;
+      counts[id] = 255;
+    } else {
+      counts[id] = n;
+      if (n > best) best = n;
+    }
   }
+}
+
+/** The lists a line's candidates are counted from, with their weights, in counting order. */
+function blockingLists(index: MatchIndex, key: string, ipis: readonly string[], writerWords: readonly string[]): [IdList, number, number][] {
+  const out: [IdList, number, number][] = [];
+  const tokens = titleTokens(key)
+    .map((t) => ({ t, ids: index.byTitleToken(t) }))
+    .sort((a, b) => a.ids.length - b.ids.length);
+  let used = 0;
+  for (const { ids } of tokens) {
+    if (ids.length === 0) continue;
+    if (ids.length > MAX_POSTING && used > 0) break;
+    out.push([ids, 2, Math.min(ids.length, MAX_POSTING)]);
+    used++;
+  }
+  const p = titlePrefix(key);
+  if (p !== null) {
+    const ids = index.byTitlePrefix(p);
+    out.push([ids, 1, Math.min(ids.length, MAX_POSTING)]);
+  }
+  for (const ipi of ipis) {
+    const ids = index.byIpi(ipi);
+    out.push([ids, 1, ids.length]);
+  }
+  for (const w of new Set(writerWords)) {
+    const ids = index.byWriterWord(w);
+    if (ids.length <= MAX_POSTING) out.push([ids, 1, ids.length]);
+  }
+  return out;
+}
+
+/** Only the best-sharing works compete (those within 2 of the best); best first, ties by id. */
+function topCandidates(entries: Iterable<[number, number]>, limit: number): number[] {
+  // Sorting thousands of one-word hits per line is the cost that grows with the catalogue.
+  const all = [...entries];
+  let best = 0;
+  for (const [, c] of all) if (c > best) best = c;
+  const floor = Math.max(1, best - 2);
+  return all
+    .filter(([, c]) => c >= floor)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
+/** fuzzyCandidates counted in a Map: exact for any count (used when a byte count overflows). */
+export function fuzzyCandidatesExact(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
+  const m = new Map<number, number>();
+  for (const [ids, weight, end] of blockingLists(index, key, ipis, writerWords)) {
+    for (let i = 0; i < end; i++) {
+      const id = ids[i] as number;
+      m.set(id, (m.get(id) ?? 0) + weight);
+    }
+  }
+  return topCandidates(m, limit);
 }
 
 /** Candidate works for a fuzzy title: works sharing the rarest title words, the title prefix, a
  * writer IPI or a writer name word; ranked by how much they share; at most `limit`. */
 export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
   try {
-    const tokens = titleTokens(key)
-      .map((t) => ({ t, ids: index.byTitleToken(t) }))
-      .sort((a, b) => a.ids.length - b.ids.length);
-    let used = 0;
-    for (const { ids } of tokens) {
-      if (ids.length === 0) continue;
-      if (ids.length > MAX_POSTING && used > 0) break;
-      bump(ids, 2, Math.min(ids.length, MAX_POSTING));
-      used++;
-    }
-    const p = titlePrefix(key);
-    if (p !== null) {
-      const ids = index.byTitlePrefix(p);
-      bump(ids, 1, Math.min(ids.length, MAX_POSTING));
-    }
-    for (const ipi of ipis) bump(index.byIpi(ipi), 1);
-    for (const w of new Set(writerWords)) {
-      const ids = index.byWriterWord(w);
-      if (ids.length <= MAX_POSTING) bump(ids, 1);
-    }
-    // Only the best-sharing works compete: sorting thousands of one-word hits per line is the
-    // cost that grows with the catalogue.
-    let best = 0;
-    for (const id of touched) if ((counts[id] as number) > best) best = counts[id] as number;
+    overflow = false;
+    best = 0;
+    for (const [ids, weight, end] of blockingLists(index, key, ipis, writerWords)) bump(ids, weight, end);
+    if (overflow) return fuzzyCandidatesExact(index, key, ipis, limit, writerWords);
+    // One pass: keep the works within 2 of the best, and reset the counters.
     const floor = Math.max(1, best - 2);
     const top: [number, number][] = [];
-    for (const id of touched) if ((counts[id] as number) >= floor) top.push([id, counts[id] as number]);
+    for (const id of touched) {
+      const c = counts[id] as number;
+      if (c >= floor) top.push([id, c]);
+      counts[id] = 0;
+    }
+    touched.length = 0;
     return top
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([id]) => id);
   } finally {
+    // After an overflow or an exception: the counters must start at zero next time.
     for (const id of touched) counts[id] = 0;
     touched.length = 0;
   }

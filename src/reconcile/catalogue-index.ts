@@ -42,12 +42,22 @@ class Postings {
 
   add(key: string | null, id: number): void {
     if (key === null || key === '') return;
+    this.addByKey(this.key(key), id);
+  }
+
+  /** The number of a key (given on first sight), for adding by number without a string lookup. */
+  key(key: string): number {
     let k = this.keyIds.get(key);
     if (k === undefined) {
       k = this.keyIds.size;
       this.keyIds.set(key, k);
       this.last.push(-1);
-    } else if (this.last.data[k] === id) return;
+    }
+    return k;
+  }
+
+  addByKey(k: number, id: number): void {
+    if (this.last.data[k] === id) return;
     this.last.data[k] = id;
     this.pairKeys.push(k);
     this.pairIds.push(id);
@@ -98,7 +108,7 @@ class FuzzyIndex {
   private writerOffsets: Int32Array | null = null;
   private writerIds: Int32Array | null = null;
   /** Per writer party: its key (and name words) and IPI keys, computed once per party. */
-  readonly parties = new Map<number, { writer: IndexedWriter; words: string[] }>();
+  readonly parties = new Map<number, { writer: IndexedWriter; words: number[] }>();
 
   addTitle(id: number, title: string): void {
     const k = matchTitleKey(title);
@@ -116,13 +126,15 @@ class FuzzyIndex {
 
   addParty(id: number, name: string, ipi: string | null, base: string | null): void {
     const key = writerKey(name);
-    this.parties.set(id, { writer: { key, ipiName: ipiNameKey(ipi), ipiBase: ipiBaseKey(base) }, words: key.split(' ').filter((w) => w.length >= 3) });
+    // Name words as posting key numbers: a writer's many works add them without a string lookup.
+    const words = key.split(' ').filter((w) => w.length >= 3).map((w) => this.writerWords.key(w));
+    this.parties.set(id, { writer: { key, ipiName: ipiNameKey(ipi), ipiBase: ipiBaseKey(base) }, words });
   }
 
   addWriter(id: number, party: number): void {
     const p = this.parties.get(party);
     if (p === undefined) return;
-    for (const word of p.words) this.writerWords.add(word, id);
+    for (const k of p.words) this.writerWords.addByKey(k, id);
     this.writerPairs.works.push(id);
     this.writerPairs.parties.push(party);
   }
@@ -159,6 +171,16 @@ class FuzzyIndex {
   }
 }
 
+/** Works of many ISWC keys (a JSON array, given twice). CROSS JOIN keeps the keys as the outer
+ * loop: otherwise the planner may walk every ISWC identifier and scan the key list for each. */
+export const MANY_ISWC_SQL = `SELECT j.value, w.id FROM json_each(?) j CROSS JOIN works w ON w.iswc = j.value
+  UNION ALL SELECT j.value, i.work_id FROM json_each(?) j CROSS JOIN work_identifiers i ON i.kind = 'iswc' AND i.value = j.value`;
+
+/** Works of many work codes (JSON array) of one society: (codes, society, society unpadded,
+ * codes, society); the codes stay the outer loop, each looked up by index. */
+export const MANY_SOCIETY_SQL = `SELECT j.value, i.work_id FROM json_each(?) j CROSS JOIN work_identifiers i ON i.kind = 'society' AND i.value = j.value AND i.issuer IN (?, ?)
+  UNION ALL SELECT j.value, r.work_id FROM json_each(?) j CROSS JOIN registrations r ON r.society = ? AND r.society_work_number = j.value`;
+
 /** UNION ALL is cheaper than UNION (no temporary B-tree per lookup); duplicates go here. */
 function distinct(ids: number[]): number[] {
   return ids.length < 2 ? ids : [...new Set(ids)];
@@ -166,11 +188,17 @@ function distinct(ids: number[]): number[] {
 
 export class CatalogueIndex implements MatchIndex {
   private fuzzy: FuzzyIndex | null = null;
-  private readonly q: Record<'iswc' | 'submitter' | 'society' | 'isrc' | 'ipi' | 'count', Statement>;
+  private readonly q: Record<'iswc' | 'manyIswc' | 'manySociety' | 'submitter' | 'society' | 'isrc' | 'ipi' | 'count', Statement>;
+  /** ISWC key -> works, for the keys of the page being matched (see primeIswc). */
+  private iswcPage = new Map<string, number[]>();
+  /** Work code -> works for one remitting society, for the page being matched (see primeSocietyCodes). */
+  private societyPage: { readonly society: string; readonly works: Map<string, number[]> } | null = null;
 
   constructor(private readonly db: Db) {
     this.q = {
       iswc: db.prepare("SELECT id FROM works WHERE iswc = ? UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'iswc' AND value = ?").pluck(),
+      manyIswc: db.prepare(MANY_ISWC_SQL).raw(true),
+      manySociety: db.prepare(MANY_SOCIETY_SQL).raw(true),
       submitter: db.prepare("SELECT id FROM works WHERE submitter_work_number IN (?, ?) UNION ALL SELECT work_id FROM work_identifiers WHERE kind = 'submitter' AND value IN (?, ?)").pluck(),
       society: db
         .prepare(
@@ -189,7 +217,26 @@ export class CatalogueIndex implements MatchIndex {
   }
 
   byIswc(key: string): readonly number[] {
+    const primed = this.iswcPage.get(key);
+    if (primed !== undefined) return primed;
     return distinct(this.q.iswc.all(key, key) as number[]);
+  }
+
+  /** Looks up a page's ISWC keys in one query (sorted, so the index is walked in order) instead of
+   * one query per line; byIswc answers from it until the next call. */
+  primeIswc(keys: readonly string[]): void {
+    const page = new Map<string, number[]>();
+    const todo = [...new Set(keys)].sort();
+    for (let i = 0; i < todo.length; i += 5000) {
+      const chunk = todo.slice(i, i + 5000);
+      for (const k of chunk) page.set(k, []);
+      const json = JSON.stringify(chunk);
+      for (const [k, id] of this.q.manyIswc.all(json, json) as [string, number][]) {
+        const list = page.get(k);
+        if (list !== undefined && !list.includes(id)) list.push(id);
+      }
+    }
+    this.iswcPage = page;
   }
   bySubmitterNumber(key: string, raw: string = key): readonly number[] {
     return distinct(this.q.submitter.all(key, raw, key, raw) as number[]);
@@ -199,8 +246,28 @@ export class CatalogueIndex implements MatchIndex {
     const society = key.slice(0, i);
     const code = key.slice(i + 1);
     const r = raw ?? code;
+    if (this.societyPage !== null && this.societyPage.society === society) {
+      const a = this.societyPage.works.get(code);
+      const b = this.societyPage.works.get(r);
+      if (a !== undefined && b !== undefined) return distinct(a === b ? [...a] : [...a, ...b]);
+    }
     const short = String(Number(society));
     return distinct(this.q.society.all(code, r, society, short, society, code, r) as number[]);
+  }
+
+  /** Looks up a page's work codes of one remitting society (`SOCIETY` as in the keys, 3 digits)
+   * in bulk: the codes as normalised and as written; bySocietyCode answers from it until the next call. */
+  primeSocietyCodes(society: string, values: readonly string[]): void {
+    const works = new Map<string, number[]>();
+    const todo = [...new Set(values)].sort();
+    const short = String(Number(society));
+    for (let i = 0; i < todo.length; i += 5000) {
+      const chunk = todo.slice(i, i + 5000);
+      for (const v of chunk) works.set(v, []);
+      const json = JSON.stringify(chunk);
+      for (const [v, id] of this.q.manySociety.all(json, society, short, json, society) as [string, number][]) works.get(v)?.push(id);
+    }
+    this.societyPage = { society, works };
   }
   byIsrc(key: string): readonly number[] {
     return this.q.isrc.all(key) as number[];

@@ -8,6 +8,7 @@ import { CumulativeScaler, minorUnits, type Rate } from './amounts.js';
 import { allocateLine, lineRight, type Allocation } from './allocate.js';
 import type { MatchIndex } from './candidates.js';
 import { DISCREPANCY_KINDS, duplicateKey, shareDiscrepancy, type Finding } from './findings.js';
+import { iswcKey, societyCodeKey } from './keys.js';
 import { matchLine, type Decisions, type MatchOptions } from './match.js';
 import { collectionShare, isMember, matchParty, namesParty, type PartyMatch, type TerritoryContains } from './parties.js';
 import type { MatchMethod, MatchResult, ReconLine, ReconStatement, Right, WorkDetails, WorkParty } from './types.js';
@@ -91,6 +92,9 @@ interface WorkPayments {
   readonly members: readonly number[];
   readonly paid: number[];
 }
+
+/** Placeholder for a settled line's match (lets the match be collected). */
+const NO_MATCH: MatchResult = { status: 'unmatched', method: null, workId: null, confidence: 0, key: null, candidates: [] };
 
 const RIGHT_INDEX: Record<Right, number> = { PR: 0, MR: 1, SR: 2 };
 
@@ -178,9 +182,42 @@ export class Reconciler {
 
   /** Reconciles a page of lines in order, reading the matched works in bulk first. */
   page(lines: readonly ReconLine[]): LineOutcome[] {
+    const out: LineOutcome[] = [];
+    this.eachOf(lines, (o) => void out.push(o));
+    return out;
+  }
+
+  /** As page(), handing each line's outcome over as soon as it is settled (nothing of a settled
+   * line is kept here, so it dies young instead of being copied by every collection). */
+  eachOf(lines: readonly ReconLine[], each: (o: LineOutcome) => void): void {
+    if (this.index.primeIswc) {
+      const keys: string[] = [];
+      for (const l of lines) {
+        const k = iswcKey(l.iswc);
+        if (k !== null) keys.push(k);
+      }
+      this.index.primeIswc(keys);
+    }
+    if (this.index.primeSocietyCodes) {
+      // Always primed (also with no codes), so nothing of an earlier page or statement answers.
+      const values: string[] = [];
+      for (const l of lines) {
+        const key = societyCodeKey(this.statement.fromSociety, l.workCode);
+        if (key === null) continue;
+        // As matchLine asks: the normalised code and the code as written.
+        values.push(key.slice(key.indexOf(':') + 1), (l.workCode ?? '').trim().toUpperCase());
+      }
+      this.index.primeSocietyCodes(this.statement.fromSociety.padStart(3, '0'), values);
+    }
     const matches = lines.map((l) => this.match(l));
-    this.details.prefetch?.(matches.flatMap((m) => (m.status === 'matched' && m.workId !== null ? [m.workId] : [])));
-    return lines.map((l, i) => this.settle(l, matches[i] ?? this.match(l)));
+    const ids: number[] = [];
+    for (const m of matches) if (m.status === 'matched' && m.workId !== null) ids.push(m.workId);
+    this.details.prefetch?.(ids);
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as ReconLine;
+      each(this.settle(l, matches[i] ?? this.match(l)));
+      matches[i] = NO_MATCH;
+    }
   }
 
   private match(line: ReconLine): MatchResult {
@@ -236,7 +273,7 @@ export class Reconciler {
       m.lines++;
     }
     for (const f of findings) if (DISCREPANCY_KINDS.has(f.kind)) s.discrepancies++;
-    return { line, match: { ...match, status }, party, net, local, allocation, findings };
+    return { line, match: status === match.status ? match : { ...match, status }, party, net, local, allocation, findings };
   }
 
   private track(workId: number, parties: readonly WorkParty[], line: ReconLine, allocation: Allocation): void {

@@ -62,10 +62,14 @@ export function matchParty(line: ReconLine, work: WorkDetail): PartyMatch | null
  * rule for the right counts.
  */
 export function collectionShare(shares: readonly CollectionShare[], right: Right, territory: string | null, contains: TerritoryContains = simpleContains): number {
-  const forRight = shares.filter((s) => s.right === right);
-  if (territory === null || territory.trim() === '') return forRight.find((s) => s.include)?.share ?? 0;
-  if (forRight.some((s) => !s.include && contains(s.territory, territory))) return 0;
-  return forRight.find((s) => s.include && contains(s.territory, territory))?.share ?? 0;
+  // Loops, not filter/find: this runs for every party of every matched line.
+  if (territory === null || territory.trim() === '') {
+    for (const s of shares) if (s.right === right && s.include) return s.share;
+    return 0;
+  }
+  for (const s of shares) if (s.right === right && !s.include && contains(s.territory, territory)) return 0;
+  for (const s of shares) if (s.right === right && s.include && contains(s.territory, territory)) return s.share;
+  return 0;
 }
 
 /** Is the party a member of `society` for `right`? */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCatalogue } from '../../../src/catalogue/db.js';
-import { fuzzyCandidates, MemoryIndex } from '../../../src/reconcile/candidates.js';
+import { fuzzyCandidates, fuzzyCandidatesExact, MemoryIndex } from '../../../src/reconcile/candidates.js';
 import { CatalogueIndex } from '../../../src/reconcile/catalogue-index.js';
 import { matchTitleKey, nameWords } from '../../../src/reconcile/keys.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
@@ -62,5 +62,32 @@ describe('the catalogue fuzzy index (packed postings) blocks like the in-memory 
     });
     expect(nonEmpty).toBeGreaterThan(100);
     db.close();
+  });
+});
+
+describe('fuzzyCandidates counts in bytes and gives what exact counting gives', () => {
+  const mem = MemoryIndex.from(
+    WORKS.map((w, i) => ({ id: i + 1, titles: [w.title], iswc: null, submitterNumbers: [], societyCodes: [], isrcs: [], writers: w.writers.map((p) => ({ name: `${p.first ?? ''} ${p.name}`, ipiName: p.ipi, ipiBase: null })) })),
+  );
+  // A work whose 200 title words a line repeats: 400 points, past a byte; another with 180 of
+  // them (360): saturated at 255 they would tie, exactly only the first is within 2 of the best.
+  // (Letters that key folding leaves alone, never doubled.)
+  const L = 'BCDFLMNPRST';
+  const words200 = Array.from({ length: 200 }, (_, i) => `${L[i % 11]}A${L[Math.floor(i / 11) % 11]}E${L[Math.floor(i / 121)]}O`);
+  const long = words200.join(' ');
+  mem.add({ id: 9998, titles: [words200.slice(0, 180).join(' ')], iswc: null, submitterNumbers: [], societyCodes: [], isrcs: [], writers: [] });
+  mem.add({ id: 9999, titles: [long], iswc: null, submitterNumbers: [], societyCodes: [], isrcs: [], writers: [] });
+
+  it.each([
+    ...WORKS.slice(0, 40).map((w, i) => [`work ${i + 1}`, matchTitleKey(w.title.slice(1)), w.writers[0] ? nameWords(`${w.writers[0].first ?? ''} ${w.writers[0].name}`) : []] as const),
+    ['past 255 points', matchTitleKey(long), []] as const,
+  ])('%s', (_, key, words) => {
+    const exact = fuzzyCandidatesExact(mem, key, ['00010000097'], 24, words);
+    expect(fuzzyCandidates(mem, key, ['00010000097'], 24, words)).toEqual(exact);
+    expect(exact.length).toBeGreaterThan(0);
+  });
+
+  it('counts past 255 exactly: the work with all the words alone, not a tie', () => {
+    expect(fuzzyCandidates(mem, matchTitleKey(long), [], 24)).toEqual([9999]);
   });
 });
