@@ -59,6 +59,11 @@ export function workKeys(work: Work): { title: string; writers: string } {
   return k;
 }
 
+/** Records keys computed elsewhere (the import's reader thread) for a work object. */
+export function primeWorkKeys(work: Work, keys: { title: string; writers: string }): void {
+  keyCache.set(work, keys);
+}
+
 export class WorksRepository {
   readonly #find: Statement;
   readonly #insert: Statement;
