@@ -14,7 +14,9 @@ import { PartiesRepository } from '../catalogue/repositories/parties.js';
 import { RegistrationsRepository, type RegistrationRow } from '../catalogue/repositories/registrations.js';
 import { RunsRepository } from '../catalogue/repositories/runs.js';
 import { normaliseSender, SendersRepository } from '../catalogue/repositories/senders.js';
-import { primeWorkKeys, snapshotOf, workKeys, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
+import { snapshotOf, workKeys, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
+import { parseSnapshot } from '../catalogue/snapshot.js';
+import type { WorkRows } from '../catalogue/work-rows.js';
 import { overClaims } from '../catalogue/claims.js';
 import type { Work } from '../domain/work.js';
 import type { CwrReadOptions } from '../formats/cwr/reader.js';
@@ -125,6 +127,14 @@ function mergeKnown(prev: Work | undefined, next: Work): Work {
   return { ...next, iswc: next.iswc ?? prev.iswc, societyWorkNumbers: numbers };
 }
 
+/** What duplicate detection needs of a work. */
+type Identity = Pick<WorkRows, 'submitter' | 'iswc' | 'titleKey' | 'writerKey'>;
+
+function identity(work: Work): Identity {
+  const keys = workKeys(work);
+  return { submitter: work.submitter, iswc: work.iswc, titleKey: keys.title, writerKey: keys.writers };
+}
+
 class FileImport {
   readonly counts: Counts = zero();
   group: Counts | null = null;
@@ -202,24 +212,22 @@ class FileImport {
   }
 
   registration(op: Extract<TxOp, { kind: 'registration' }>): void {
-    const work0 = op.work;
     const tx = op.ref;
-    primeWorkKeys(work0, { title: op.title, writers: op.writers });
     const works = this.imp.works;
-    const existing = works.find(work0.submitter, work0.submitterWorkNumber);
+    const existing = works.find(op.rows.submitter, op.rows.number);
     if (!existing) {
-      const id = works.insert(work0, op.hash, this.imp.runId());
+      const id = works.insertRows(op.rows, op.hash, this.imp.runId());
       this.history({ id }, tx, 'insert', 1, op.json);
       this.c.works.inserted++;
-      this.conflicts(id, work0);
+      this.conflicts(id, op.rows);
       return;
     }
-    const prev = works.snapshot(existing.id);
-    const work = mergeKnown(prev, work0);
+    const work0 = parseSnapshot(op.json);
+    const work = mergeKnown(works.snapshot(existing.id), work0);
     // Nothing merged in: the reader's snapshot is this state's.
     if (this.update(existing, work, tx, 'replace', work === work0 ? op : undefined)) {
       this.c.works.updated++;
-      this.conflicts(existing.id, work);
+      this.conflicts(existing.id, identity(work));
     } else {
       this.c.works.unchanged++;
     }
@@ -334,15 +342,15 @@ class FileImport {
 
   /** Same work from other submitters -> duplicate; their controlled collection shares summed
    * per right and country (TIS hierarchy) above 100% -> shares conflict. */
-  conflicts(id: number, work: Work): void {
-    const others = this.imp.works.sameWork(work);
+  conflicts(id: number, work: Identity): void {
+    const others = this.imp.works.sameWorkAs(work);
     if (others.length === 0) return;
     const c = this.imp.conflicts;
     const now = this.imp.now();
     const run = this.imp.runId();
     for (const o of others) {
       if (c.hasOpenPair('duplicate', id, o)) continue;
-      c.add({ run_id: run, kind: 'duplicate', work_id: id, other_work_id: o, right: null, territory: null, total: null, details: { iswc: work.iswc, titleKey: workKeys(work).title, writers: workKeys(work).writers }, created_at: now });
+      c.add({ run_id: run, kind: 'duplicate', work_id: id, other_work_id: o, right: null, territory: null, total: null, details: { iswc: work.iswc, titleKey: work.titleKey, writers: work.writerKey }, created_at: now });
       this.c.conflicts++;
     }
     const ids = [id, ...others];

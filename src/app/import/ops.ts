@@ -5,14 +5,14 @@
  * here is structured-clone friendly: objects, arrays, strings, numbers, no class instances.
  * The writing side consumes ops in file order, exactly as the validation hooks fire.
  */
-import type { Work } from '../../domain/work.js';
 import { ackToModel } from '../../formats/cwr/ack-to-model.js';
 import type { CwrRecord } from '../../formats/cwr/record.js';
 import type { Transaction } from '../../formats/cwr/structure.js';
 import { toWork } from '../../formats/cwr/to-work.js';
 import { versionFromHeader } from '../../formats/cwr/versions.js';
 import { canonicalSender, normaliseSender, type SenderRow } from '../../catalogue/repositories/senders.js';
-import { snapshotOf, workKeys } from '../../catalogue/repositories/works.js';
+import { snapshotOf } from '../../catalogue/snapshot.js';
+import { workRows, type WorkRows } from '../../catalogue/work-rows.js';
 
 /** Where a transaction sits in its file (history rows record it). */
 export interface TxRef {
@@ -54,8 +54,8 @@ export interface AgreementFacts {
 }
 
 export type TxOp =
-  /** NWR / REV / WRK: the work, its snapshot (JSON + SHA-256) and search keys. */
-  | { readonly kind: 'registration'; readonly ref: TxRef; readonly work: Work; readonly json: string; readonly hash: string; readonly title: string; readonly writers: string }
+  /** NWR / REV / WRK: the work's rows and its snapshot (JSON + SHA-256; parseSnapshot gives the Work). */
+  | { readonly kind: 'registration'; readonly ref: TxRef; readonly rows: WorkRows; readonly json: string; readonly hash: string }
   /** ISW / EXC: the notice's submitter work number, ISWC and title. */
   | { readonly kind: 'isw' | 'exc'; readonly ref: TxRef; readonly number: string; readonly iswc: string | null; readonly title: string }
   | { readonly kind: 'ack'; readonly ref: TxRef; readonly ack: AckFacts }
@@ -122,8 +122,7 @@ export function txOp(tx: Transaction, sender: string): TxOp {
     case 'WRK': {
       const work = toWork(tx.header, tx.records, sender);
       const snap = snapshotOf(work);
-      const keys = workKeys(work);
-      return { kind: 'registration', ref, work, json: snap.json, hash: snap.hash, title: keys.title, writers: keys.writers };
+      return { kind: 'registration', ref, rows: workRows(work), json: snap.json, hash: snap.hash };
     }
     case 'ISW':
     case 'EXC': {

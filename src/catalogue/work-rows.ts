@@ -1,0 +1,118 @@
+/**
+ * A work as the positional parameters of its catalogue rows (works row, titles, identifiers,
+ * parties, shares, links, recordings, performers, origin, cross references, related works).
+ * WorksRepository writes a work from these and nothing else, so the rows a work gets do not
+ * depend on where they were computed: the import builds them in its reader thread (arrays of
+ * strings and numbers cost a fraction of a Work object to pass between threads), undo and
+ * tests build them here from a Work.
+ */
+import { nameKey, titleKey } from '../domain/text-keys.js';
+import { partyKey, type Party } from '../domain/party.js';
+import { writerKey, type Work } from '../domain/work.js';
+
+export type Scalar = string | number | null;
+
+/** A party of a work: its parties row (inserted when its key is new) and its work_parties row. */
+export interface PartyRows {
+  /** parties.key (partyKey). */
+  readonly key: string;
+  /** parties columns after key: kind, ipi_name_number, ipi_base_number, submitter, ip_number,
+   * name, first_name, name_key, original_name, original_first_name, original_language. */
+  readonly party: readonly Scalar[];
+  /** Society per right (PR, MR, SR) for party_affiliations. */
+  readonly societies: readonly [string | null, string | null, string | null];
+  /** work_parties.position */
+  readonly position: number;
+  /** work_parties columns after (work_id, position, party_id), in table order from kind. */
+  readonly values: readonly Scalar[];
+  /** collection_shares columns after (work_id, position): n, sequence, territory, include, pr, mr, sr. */
+  readonly collection: ReadonlyArray<readonly Scalar[]>;
+}
+
+export interface WorkRows {
+  readonly submitter: string;
+  readonly number: string;
+  readonly iswc: string | null;
+  /** titleKey(title) and writerKey(work): the duplicate-detection keys. */
+  readonly titleKey: string;
+  readonly writerKey: string;
+  /** works columns in WORK_COLUMNS order. */
+  readonly columns: readonly Scalar[];
+  /** titles after work_id: position, title, title_key, type, language, non_roman. */
+  readonly titles: ReadonlyArray<readonly Scalar[]>;
+  /** work_identifiers after work_id: kind, issuer, value. */
+  readonly identifiers: ReadonlyArray<readonly Scalar[]>;
+  readonly parties: readonly PartyRows[];
+  /** Each after work_id, starting with n. */
+  readonly links: ReadonlyArray<readonly Scalar[]>;
+  readonly recordings: ReadonlyArray<readonly Scalar[]>;
+  readonly performers: ReadonlyArray<readonly Scalar[]>;
+  readonly origin: readonly Scalar[] | null;
+  readonly crossReferences: ReadonlyArray<readonly Scalar[]>;
+  readonly related: ReadonlyArray<readonly Scalar[]>;
+}
+
+/** The works columns WorkRows.columns holds, in order (version, hash and runs come apart). */
+export const WORK_COLUMNS = [
+  'submitter', 'submitter_work_number', 'title', 'title_key', 'writer_key', 'language', 'iswc', 'copyright_date', 'copyright_number',
+  'category', 'duration', 'recorded', 'text_music_relationship', 'composite_type', 'version_type', 'excerpt_type', 'music_arrangement',
+  'lyric_adaptation', 'cwr_work_type', 'grand_rights', 'opus_number', 'catalogue_number', 'priority',
+] as const;
+
+const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
+
+/** The parties row of a party as `submitter` declares it. */
+export function partyRow(submitter: string, party: Party): { key: string; party: Scalar[] } {
+  return {
+    key: partyKey(submitter, party),
+    party: [
+      party.kind, party.ipiNameNumber, party.ipiBaseNumber, submitter, party.ipNumber, party.name, party.firstName,
+      nameKey(`${party.firstName ?? ''} ${party.name}`), party.originalName?.name ?? null, party.originalName?.firstName ?? null, party.originalName?.language ?? null,
+    ],
+  };
+}
+
+/** The rows of a work. `keys`: its title and writer keys when already known. */
+export function workRows(work: Work, keys?: { readonly title: string; readonly writers: string }): WorkRows {
+  const title = keys?.title ?? titleKey(work.title);
+  const writers = keys?.writers ?? writerKey(work);
+  const identifiers: Scalar[][] = [];
+  if (work.iswc !== null) identifiers.push(['iswc', '', work.iswc]);
+  if (work.submitterWorkNumber !== '') identifiers.push(['submitter', work.submitter, work.submitterWorkNumber]);
+  for (const s of work.societyWorkNumbers) identifiers.push(['society', s.society, s.number]);
+  const o = work.origin;
+  return {
+    submitter: work.submitter,
+    number: work.submitterWorkNumber,
+    iswc: work.iswc,
+    titleKey: title,
+    writerKey: writers,
+    columns: [
+      work.submitter, work.submitterWorkNumber, work.title, title, writers, work.language, work.iswc, work.copyrightDate, work.copyrightNumber,
+      work.category, work.duration, work.recorded, work.textMusicRelationship, work.compositeType, work.versionType, work.excerptType, work.musicArrangement,
+      work.lyricAdaptation, work.cwrWorkType, bit(work.grandRights), work.opusNumber, work.catalogueNumber, work.priority,
+    ],
+    titles: work.titles.map((t, i) => [i + 1, t.title, titleKey(t.title), t.type, t.language, t.nonRoman ? 1 : 0]),
+    identifiers,
+    parties: work.parties.map((p) => {
+      const s = p.party.societies;
+      const own = p.ownership;
+      const a = p.agreement;
+      return {
+        ...partyRow(work.submitter, p.party),
+        societies: [s.PR, s.MR, s.SR],
+        position: p.position,
+        values: [p.party.kind, p.party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0, s.PR, s.MR, s.SR, own.PR, own.MR, own.SR,
+          a?.submitterNumber ?? null, a?.societyNumber ?? null, a?.type ?? null],
+        collection: p.collection.map((c, i) => [i + 1, c.sequence, c.territory, c.include ? 1 : 0, c.shares.PR, c.shares.MR, c.shares.SR]),
+      };
+    }),
+    links: work.links.map((l, i) => [i + 1, l.writerIpNumber, l.publisherIpNumber, l.chain, l.submitterAgreementNumber, l.societyAgreementNumber]),
+    recordings: work.recordings.map((r, i) => [i + 1, r.isrc, r.releaseDate, r.duration, r.albumTitle, r.albumLabel, r.catalogueNumber, r.ean, r.recordingTitle,
+      r.versionTitle, r.displayArtist, r.recordLabel, r.format, r.technique, r.mediaType, r.submitterRecordingId]),
+    performers: work.performers.map((p, i) => [i + 1, p.name, p.firstName, p.ipiNameNumber, p.ipiBaseNumber, p.originalName, p.language]),
+    origin: o ? [o.intendedPurpose, o.productionTitle, o.cdIdentifier, o.cutNumber, o.library, o.productionNumber, o.episodeTitle, o.episodeNumber, o.yearOfProduction, o.isan] : null,
+    crossReferences: work.crossReferences.map((x, i) => [i + 1, x.organisation, x.identifier, x.type, x.valid]),
+    related: work.related.map((r, i) => [i + 1, r.relation, r.title, r.iswc, r.submitterWorkNumber, JSON.stringify(r.writers)]),
+  };
+}
