@@ -40,7 +40,7 @@ export interface WorkRows {
   readonly columns: readonly Scalar[];
   /** titles after work_id: position, title, title_key, type, language, non_roman. */
   readonly titles: ReadonlyArray<readonly Scalar[]>;
-  /** work_identifiers after work_id: kind, issuer, value. */
+  /** work_identifiers after work_id: kind ('society'), issuer, value. */
   readonly identifiers: ReadonlyArray<readonly Scalar[]>;
   readonly parties: readonly PartyRows[];
   /** Each after work_id, starting with n. */
@@ -61,13 +61,26 @@ export const WORK_COLUMNS = [
 
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 
+/** nameKey of recent party names: writers recur across a catalogue's works (bounded). */
+const nameKeys = new Map<string, string>();
+const NAME_KEYS_MAX = 20_000;
+
+function cachedNameKey(name: string): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    if (nameKeys.size >= NAME_KEYS_MAX) nameKeys.clear();
+    nameKeys.set(name, (k = nameKey(name)));
+  }
+  return k;
+}
+
 /** The parties row of a party as `submitter` declares it. */
 export function partyRow(submitter: string, party: Party): { key: string; party: Scalar[] } {
   return {
     key: partyKey(submitter, party),
     party: [
       party.kind, party.ipiNameNumber, party.ipiBaseNumber, submitter, party.ipNumber, party.name, party.firstName,
-      nameKey(`${party.firstName ?? ''} ${party.name}`), party.originalName?.name ?? null, party.originalName?.firstName ?? null, party.originalName?.language ?? null,
+      cachedNameKey(`${party.firstName ?? ''} ${party.name}`), party.originalName?.name ?? null, party.originalName?.firstName ?? null, party.originalName?.language ?? null,
     ],
   };
 }
@@ -76,10 +89,8 @@ export function partyRow(submitter: string, party: Party): { key: string; party:
 export function workRows(work: Work, keys?: { readonly title: string; readonly writers: string }): WorkRows {
   const title = keys?.title ?? titleKey(work.title);
   const writers = keys?.writers ?? writerKey(work);
-  const identifiers: Scalar[][] = [];
-  if (work.iswc !== null) identifiers.push(['iswc', '', work.iswc]);
-  if (work.submitterWorkNumber !== '') identifiers.push(['submitter', work.submitter, work.submitterWorkNumber]);
-  for (const s of work.societyWorkNumbers) identifiers.push(['society', s.society, s.number]);
+  // The ISWC and the submitter work number are works columns (migration 0004).
+  const identifiers: Scalar[][] = work.societyWorkNumbers.map((s) => ['society', s.society, s.number]);
   const o = work.origin;
   return {
     submitter: work.submitter,

@@ -23,6 +23,11 @@ export type Senders = ReadonlyArray<Pick<SenderRow, 'code' | 'ipi'>>;
 export const BATCH_TRANSACTIONS = 256;
 export const MAX_IN_FLIGHT = 4;
 
+/** The reader makes many short-lived objects per work (records, values, the Work, its JSON):
+ * a larger young generation than V8's default (16 MiB on 64-bit) halves its scavenges; at
+ * 50,000 works the reader thread measured 10-20% less CPU with 64 MiB. */
+export const WORKER_YOUNG_GENERATION_MB = 64;
+
 /** Validates `path` in this thread, handing ops to `sink` as the hooks fire. */
 export async function readInline(path: string, options: ValidateFilesOptions, senders: Senders, sink: OpSink): Promise<ValidationResult> {
   let sender = '';
@@ -86,7 +91,7 @@ export function readInWorker(module: URL, path: string, options: ValidateFilesOp
     const control = new SharedArrayBuffer(8);
     const flags = new Int32Array(control);
     const input: WorkerInput = { path, options, senders, control, batch: BATCH_TRANSACTIONS, maxInFlight: MAX_IN_FLIGHT };
-    const worker = new Worker(module, { workerData: input });
+    const worker = new Worker(module, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     let settled = false;
     const fail = (e: unknown): void => {
       if (settled) return;

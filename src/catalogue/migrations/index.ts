@@ -3,10 +3,11 @@
 import { CATALOGUE } from './0001-catalogue.js';
 import { STATEMENTS } from './0002-statements.js';
 import { RECONCILIATION } from './0003-reconciliation.js';
+import { IDENTIFIERS } from './0004-identifiers.js';
 
 export interface Migration {
   readonly name: string;
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION];
+export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, IDENTIFIERS];
