@@ -8,7 +8,8 @@
  */
 import { nameKey, titleKey } from '../domain/text-keys.js';
 import { partyKey, type Party } from '../domain/party.js';
-import { writerKey, type Work } from '../domain/work.js';
+import type { CollectionShare } from '../domain/share.js';
+import { writerKey, type Work, type WorkParty } from '../domain/work.js';
 
 export type Scalar = string | number | null;
 
@@ -74,14 +75,38 @@ function cachedNameKey(name: string): string {
   return k;
 }
 
+/** The parties columns (after key) of a party as `submitter` declares it. */
+function partyColumns(submitter: string, party: Party): Scalar[] {
+  const o = party.originalName;
+  return [
+    party.kind, party.ipiNameNumber, party.ipiBaseNumber, submitter, party.ipNumber, party.name, party.firstName,
+    cachedNameKey(`${party.firstName ?? ''} ${party.name}`), o?.name ?? null, o?.firstName ?? null, o?.language ?? null,
+  ];
+}
+
 /** The parties row of a party as `submitter` declares it. */
 export function partyRow(submitter: string, party: Party): { key: string; party: Scalar[] } {
+  return { key: partyKey(submitter, party), party: partyColumns(submitter, party) };
+}
+
+function partyRows(submitter: string, p: WorkParty): PartyRows {
+  const party = p.party;
+  const s = party.societies;
+  const own = p.ownership;
+  const a = p.agreement;
+  const collection: Scalar[][] = [];
+  for (let i = 0; i < p.collection.length; i++) {
+    const c = p.collection[i] as CollectionShare;
+    collection.push([i + 1, c.sequence, c.territory, c.include ? 1 : 0, c.shares.PR, c.shares.MR, c.shares.SR]);
+  }
   return {
     key: partyKey(submitter, party),
-    party: [
-      party.kind, party.ipiNameNumber, party.ipiBaseNumber, submitter, party.ipNumber, party.name, party.firstName,
-      cachedNameKey(`${party.firstName ?? ''} ${party.name}`), party.originalName?.name ?? null, party.originalName?.firstName ?? null, party.originalName?.language ?? null,
-    ],
+    party: partyColumns(submitter, party),
+    societies: [s.PR, s.MR, s.SR],
+    position: p.position,
+    values: [party.kind, party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0, s.PR, s.MR, s.SR, own.PR, own.MR, own.SR,
+      a?.submitterNumber ?? null, a?.societyNumber ?? null, a?.type ?? null],
+    collection,
   };
 }
 
@@ -105,19 +130,7 @@ export function workRows(work: Work, keys?: { readonly title: string; readonly w
     ],
     titles: work.titles.map((t, i) => [i + 1, t.title, titleKey(t.title), t.type, t.language, t.nonRoman ? 1 : 0]),
     identifiers,
-    parties: work.parties.map((p) => {
-      const s = p.party.societies;
-      const own = p.ownership;
-      const a = p.agreement;
-      return {
-        ...partyRow(work.submitter, p.party),
-        societies: [s.PR, s.MR, s.SR],
-        position: p.position,
-        values: [p.party.kind, p.party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0, s.PR, s.MR, s.SR, own.PR, own.MR, own.SR,
-          a?.submitterNumber ?? null, a?.societyNumber ?? null, a?.type ?? null],
-        collection: p.collection.map((c, i) => [i + 1, c.sequence, c.territory, c.include ? 1 : 0, c.shares.PR, c.shares.MR, c.shares.SR]),
-      };
-    }),
+    parties: work.parties.map((p) => partyRows(work.submitter, p)),
     links: work.links.map((l, i) => [i + 1, l.writerIpNumber, l.publisherIpNumber, l.chain, l.submitterAgreementNumber, l.societyAgreementNumber]),
     recordings: work.recordings.map((r, i) => [i + 1, r.isrc, r.releaseDate, r.duration, r.albumTitle, r.albumLabel, r.catalogueNumber, r.ean, r.recordingTitle,
       r.versionTitle, r.displayArtist, r.recordLabel, r.format, r.technique, r.mediaType, r.submitterRecordingId]),
