@@ -108,7 +108,7 @@ export class WorksRepository {
     this.#related = db.prepare(`INSERT INTO related_works (work_id, n, relation, title, iswc, submitter_work_number, writers)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.#history = db.prepare(`INSERT INTO work_history (work_id, run_id, file_id, group_id, transaction_seq, transaction_type, line, action, version, snapshot)
-      VALUES (@workId, @runId, @fileId, @group, @transaction, @type, @line, @action, @version, @snapshot)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#byIswc = db.prepare('SELECT id, submitter FROM works WHERE iswc = ? AND submitter <> ?');
     this.#byTitleWriters = db.prepare('SELECT id, submitter FROM works WHERE title_key = ? AND writer_key = ? AND submitter <> ?');
     this.#byNumber = db.prepare('SELECT id, submitter, submitter_work_number, version, snapshot_hash, iswc FROM works WHERE submitter_work_number = ? ORDER BY id');
@@ -180,7 +180,7 @@ export class WorksRepository {
   }
 
   history(e: HistoryEntry): void {
-    this.#history.run(e);
+    this.#history.run(e.workId, e.runId, e.fileId, e.group, e.transaction, e.type, e.line, e.action, e.version, e.snapshot);
   }
 
   /** The latest stored snapshot of a work (its current state). */
