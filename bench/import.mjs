@@ -114,7 +114,9 @@ new SendersRepository(db).add({ code: String(SENDER), name: 'QMP', ipi: null, ad
 const t1 = performance.now();
 const c1 = cpu();
 const m1 = mainCpu();
-const summary = await importFiles(db, [file], reader ? { reader } : {});
+const phases = {};
+const onPhase = (phase, ms) => (phases[phase] = +((phases[phase] ?? 0) + ms / 1000).toFixed(2));
+const summary = await importFiles(db, [file], { onPhase, ...(reader ? { reader } : {}) });
 const importMs = performance.now() - t1;
 const importCpu = cpu() - c1;
 const m2 = mainCpu();
@@ -133,6 +135,7 @@ const result = {
   importS: +(importMs / 1000).toFixed(2),
   importCpuS: +importCpu.toFixed(2),
   mainThreadCpuS: m1 === null || m2 === null ? null : +(m2 - m1).toFixed(2),
+  phasesS: phases,
   worksPerS: Math.round(n / (importMs / 1000)),
   worksPerCpuS: Math.round(n / importCpu),
   dbMB: +(dbBytes / 1e6).toFixed(1),
@@ -144,6 +147,7 @@ else {
   console.log(`file            ${result.fileMB} MB (generated in ${result.generateS} s)`);
   if (result.validateS !== null) console.log(`validate only   ${result.validateS} s (CPU ${result.validateCpuS} s)`);
   console.log(`import          ${result.importS} s = ${result.worksPerS} works/s (CPU ${result.importCpuS} s = ${result.worksPerCpuS} works per CPU second)`);
+  console.log(`phases (wall)   ${Object.entries(phases).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
   if (result.mainThreadCpuS !== null) console.log(`main thread     CPU ${result.mainThreadCpuS} s (the SQL writer; the rest ran in the reader thread)`);
   console.log(`database        ${result.dbMB} MB`);
   console.log(`peak RSS        ${result.peakRssMB} MB`);

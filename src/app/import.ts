@@ -43,6 +43,33 @@ export interface ImportOptions extends Pick<CwrReadOptions, 'encoding' | 'versio
    * WORKER_MIN_BYTES and more, where it pays for its start-up).
    */
   readonly reader?: 'auto' | 'worker' | 'inline';
+  /** Wall-clock milliseconds of each phase, for benchmarks: hashing the file, reading and
+   * writing it, COMMIT (which includes SQLite's automatic checkpoint), the final checkpoint. */
+  readonly onPhase?: (phase: ImportPhase, ms: number) => void;
+}
+
+export type ImportPhase = 'hash' | 'read-write' | 'commit' | 'checkpoint';
+
+/** Runs `f`, reporting its wall-clock time to options.onPhase. */
+function timed<T>(options: ImportOptions, phase: ImportPhase, f: () => T): T {
+  if (!options.onPhase) return f();
+  const t = performance.now();
+  try {
+    return f();
+  } finally {
+    options.onPhase(phase, performance.now() - t);
+  }
+}
+
+/** timed() for an async step. */
+async function timedAsync<T>(options: ImportOptions, phase: ImportPhase, f: () => Promise<T>): Promise<T> {
+  if (!options.onPhase) return f();
+  const t = performance.now();
+  try {
+    return await f();
+  } finally {
+    options.onPhase(phase, performance.now() - t);
+  }
 }
 
 /** Files from this size are read in a worker thread (reader 'auto'): about 1,500 works. */
@@ -454,7 +481,7 @@ class Importer {
     };
     let hashed: { hash: string; size: number };
     try {
-      hashed = await sha256File(path);
+      hashed = await timedAsync(this.options, 'hash', () => sha256File(path));
     } catch (e) {
       result.status = 'unreadable';
       result.error = (e as Error).message;
@@ -520,7 +547,9 @@ class Importer {
         }
       };
       const worker = this.#workerFor(hashed.size);
-      const v = worker ? await readInWorker(worker, path, validation, this.senders, sink) : await readInline(path, validation, this.senders, sink);
+      const v = await timedAsync(this.options, 'read-write', () =>
+        worker ? readInWorker(worker, path, validation, this.senders, sink) : readInline(path, validation, this.senders, sink),
+      );
       result.validation = v;
       if (inGroup) this.endGroup(fi, v.rejectedGroups.length > 0, () => (inGroup = false), inGroup);
       result.transactions = { total: v.summary.transactions, accepted: v.summary.accepted, rejected: v.summary.rejected };
@@ -538,7 +567,7 @@ class Importer {
         this.db.exec('ROLLBACK');
         this.#afterRollback();
       } else {
-        this.db.exec('COMMIT');
+        timed(this.options, 'commit', () => this.db.exec('COMMIT'));
         this.#runCommitted = true;
       }
       addCounts(result, fi.counts);
@@ -629,6 +658,6 @@ export async function importFiles(db: Db, paths: readonly string[], options: Imp
   }
   summary.run = imp.committedRun;
   imp.finish(summary);
-  if (summary.run !== null) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (summary.run !== null) timed(options, 'checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'));
   return summary;
 }

@@ -80,6 +80,24 @@ describe('import reader: worker thread and inline give the same catalogue', () =
   });
 });
 
+describe('import phases', () => {
+  const tmp = useTempDir();
+
+  it.each([
+    ['a new file', 1, ['hash', 'read-write', 'commit', 'checkpoint']],
+    ['the same file again', 2, ['hash']],
+  ])('%s reports the phases it went through', async (_what, times, expected) => {
+    const db = catalogue(tmp());
+    const f = writeCwr(tmp(), cwrName(4), { pb: QMP }, [{ type: 'NWR', works: [work('W1', 'DALA')] }]);
+    let seen: string[] = [];
+    for (let i = 0; i < times; i++) {
+      seen = [];
+      await importFiles(db, [f], { onPhase: (phase, ms) => (expect(ms).toBeGreaterThanOrEqual(0), seen.push(phase)) });
+    }
+    expect(seen).toEqual(expected);
+  });
+});
+
 describe('import reader: failures in worker mode', () => {
   const tmp = useTempDir();
 
