@@ -18,8 +18,9 @@ export interface PartyRows {
   /** parties.key (partyKey). */
   readonly key: string;
   /** parties columns after key: kind, ipi_name_number, ipi_base_number, submitter, ip_number,
-   * name, first_name, name_key, original_name, original_first_name, original_language. */
-  readonly party: readonly Scalar[];
+   * name, first_name, name_key, original_name, original_first_name, original_language; null
+   * when the writer already has the row (see SentParties). */
+  readonly party: readonly Scalar[] | null;
   /** Society per right (PR, MR, SR) for party_affiliations. */
   readonly societies: readonly [string | null, string | null, string | null];
   /** work_parties.position */
@@ -64,7 +65,7 @@ const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0
 
 /** nameKey of recent party names: writers recur across a catalogue's works (bounded). */
 const nameKeys = new Map<string, string>();
-const NAME_KEYS_MAX = 20_000;
+const NAME_KEYS_MAX = 100_000;
 
 function cachedNameKey(name: string): string {
   let k = nameKeys.get(name);
@@ -89,8 +90,32 @@ export function partyRow(submitter: string, party: Party): { key: string; party:
   return { key: partyKey(submitter, party), party: partyColumns(submitter, party) };
 }
 
-function partyRows(submitter: string, p: WorkParty): PartyRows {
+/**
+ * Keys of the parties whose row the writer already has, so a party's columns cross between
+ * threads once per file, not once per work. The reader adds keys as it sends them and must
+ * clear the set whenever the writer may have lost rows (a group rolled back); its size is
+ * bounded (clearing only makes the columns travel again).
+ */
+export class SentParties {
+  static readonly MAX = 200_000;
+  readonly #keys = new Set<string>();
+
+  /** true when `key` was sent already; otherwise records it as sent now. */
+  sent(key: string): boolean {
+    if (this.#keys.has(key)) return true;
+    if (this.#keys.size >= SentParties.MAX) this.#keys.clear();
+    this.#keys.add(key);
+    return false;
+  }
+
+  clear(): void {
+    this.#keys.clear();
+  }
+}
+
+function partyRows(submitter: string, p: WorkParty, sent: SentParties | undefined): PartyRows {
   const party = p.party;
+  const key = partyKey(submitter, party);
   const s = party.societies;
   const own = p.ownership;
   const a = p.agreement;
@@ -100,8 +125,8 @@ function partyRows(submitter: string, p: WorkParty): PartyRows {
     collection.push([i + 1, c.sequence, c.territory, c.include ? 1 : 0, c.shares.PR, c.shares.MR, c.shares.SR]);
   }
   return {
-    key: partyKey(submitter, party),
-    party: partyColumns(submitter, party),
+    key,
+    party: sent?.sent(key) === true ? null : partyColumns(submitter, party),
     societies: [s.PR, s.MR, s.SR],
     position: p.position,
     values: [party.kind, party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0, s.PR, s.MR, s.SR, own.PR, own.MR, own.SR,
@@ -110,8 +135,9 @@ function partyRows(submitter: string, p: WorkParty): PartyRows {
   };
 }
 
-/** The rows of a work. `keys`: its title and writer keys when already known. */
-export function workRows(work: Work, keys?: { readonly title: string; readonly writers: string }): WorkRows {
+/** The rows of a work. `keys`: its title and writer keys when already known; `sent`: parties
+ * the writer has (their columns are left out). */
+export function workRows(work: Work, keys?: { readonly title: string; readonly writers: string }, sent?: SentParties): WorkRows {
   const title = keys?.title ?? titleKey(work.title);
   const writers = keys?.writers ?? writerKey(work);
   // The ISWC and the submitter work number are works columns (migration 0004).
@@ -130,7 +156,7 @@ export function workRows(work: Work, keys?: { readonly title: string; readonly w
     ],
     titles: work.titles.map((t, i) => [i + 1, t.title, titleKey(t.title), t.type, t.language, t.nonRoman ? 1 : 0]),
     identifiers,
-    parties: work.parties.map((p) => partyRows(work.submitter, p)),
+    parties: work.parties.map((p) => partyRows(work.submitter, p, sent)),
     links: work.links.map((l, i) => [i + 1, l.writerIpNumber, l.publisherIpNumber, l.chain, l.submitterAgreementNumber, l.societyAgreementNumber]),
     recordings: work.recordings.map((r, i) => [i + 1, r.isrc, r.releaseDate, r.duration, r.albumTitle, r.albumLabel, r.catalogueNumber, r.ean, r.recordingTitle,
       r.versionTitle, r.displayArtist, r.recordLabel, r.format, r.technique, r.mediaType, r.submitterRecordingId]),

@@ -12,7 +12,7 @@ import { toWork } from '../../formats/cwr/to-work.js';
 import { versionFromHeader } from '../../formats/cwr/versions.js';
 import { canonicalSender, normaliseSender, type SenderRow } from '../../catalogue/repositories/senders.js';
 import { snapshotOf } from '../../catalogue/snapshot.js';
-import { workRows, type WorkRows } from '../../catalogue/work-rows.js';
+import { workRows, type SentParties, type WorkRows } from '../../catalogue/work-rows.js';
 
 /** Where a transaction sits in its file (history rows record it). */
 export interface TxRef {
@@ -114,7 +114,7 @@ function agreementFacts(tx: Transaction): AgreementFacts {
 }
 
 /** The op of an accepted transaction from a file whose (canonical) sender is `sender`. */
-export function txOp(tx: Transaction, sender: string): TxOp {
+export function txOp(tx: Transaction, sender: string, sent?: SentParties): TxOp {
   const ref = txRef(tx);
   switch (ref.type) {
     case 'NWR':
@@ -122,7 +122,7 @@ export function txOp(tx: Transaction, sender: string): TxOp {
     case 'WRK': {
       const work = toWork(tx.header, tx.records, sender);
       const snap = snapshotOf(work);
-      return { kind: 'registration', ref, rows: workRows(work), json: snap.json, hash: snap.hash };
+      return { kind: 'registration', ref, rows: workRows(work, undefined, sent), json: snap.json, hash: snap.hash };
     }
     case 'ISW':
     case 'EXC': {

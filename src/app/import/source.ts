@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SenderRow } from '../../catalogue/repositories/senders.js';
+import { SentParties } from '../../catalogue/work-rows.js';
 import type { ValidationResult } from '../../validation/engine.js';
 import { validateFiles, type ValidateFilesOptions } from '../validate-files.js';
 import { hdrOp, txOp, type ImportOp } from './ops.js';
@@ -31,6 +32,8 @@ export const WORKER_YOUNG_GENERATION_MB = 64;
 /** Validates `path` in this thread, handing ops to `sink` as the hooks fire. */
 export async function readInline(path: string, options: ValidateFilesOptions, senders: Senders, sink: OpSink): Promise<ValidationResult> {
   let sender = '';
+  // Parties whose columns the writer has: it rolls a rejected group back, so then it has not.
+  const sent = new SentParties();
   return validateFiles.one(path, options, {
     onEvent: (ev) => {
       if (ev.kind === 'hdr') {
@@ -40,9 +43,12 @@ export async function readInline(path: string, options: ValidateFilesOptions, se
       } else if (ev.kind === 'grh') sink({ kind: 'grh' });
     },
     onTransaction: (tx, r) => {
-      if (r.status !== 'rejected') sink(txOp(tx, sender));
+      if (r.status !== 'rejected') sink(txOp(tx, sender, sent));
     },
-    onGroupEnd: (_g, rejected) => sink({ kind: 'group-end', rejected }),
+    onGroupEnd: (_g, rejected) => {
+      if (rejected) sent.clear();
+      sink({ kind: 'group-end', rejected });
+    },
   });
 }
 

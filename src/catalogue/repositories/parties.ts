@@ -41,9 +41,15 @@ export class PartiesRepository {
     const key = p.key;
     let id = this.#ids.get(key);
     if (id === undefined) {
-      // (RETURNING made this insert several times slower than reading lastInsertRowid.)
-      const r = this.#insert.run(key, ...p.party, runId);
-      id = r.changes === 1 ? Number(r.lastInsertRowid) : (this.#byKey.get(key) as number);
+      if (p.party === null) {
+        // The reader sent this party's columns earlier in the file: its row is there.
+        id = this.#byKey.get(key) as number | undefined;
+        if (id === undefined) throw new Error(`internal error: party ${key} has no row and no columns`);
+      } else {
+        // (RETURNING made this insert several times slower than reading lastInsertRowid.)
+        const r = this.#insert.run(key, ...p.party, runId);
+        id = r.changes === 1 ? Number(r.lastInsertRowid) : (this.#byKey.get(key) as number);
+      }
       if (this.#ids.size >= CACHE_LIMIT) this.#ids.clear();
       this.#ids.set(key, id);
     }
