@@ -15,6 +15,7 @@ import { SentParties } from '../../catalogue/work-rows.js';
 import type { ValidationResult } from '../../validation/engine.js';
 import { validateFiles, type ValidateFilesOptions } from '../validate-files.js';
 import { hdrOp, txOp, type ImportOp } from './ops.js';
+import { unpack, type WireOp } from './wire.js';
 
 export type OpSink = (op: ImportOp) => void;
 
@@ -71,7 +72,7 @@ export interface WorkerError {
 }
 
 export type WorkerMessage =
-  | { readonly kind: 'ops'; readonly ops: ImportOp[] }
+  | { readonly kind: 'ops'; readonly ops: WireOp[] }
   | { readonly kind: 'done'; readonly result: ValidationResult }
   | { readonly kind: 'error'; readonly error: WorkerError };
 
@@ -110,7 +111,7 @@ export function readInWorker(module: URL, path: string, options: ValidateFilesOp
       if (settled) return;
       if (m.kind === 'ops') {
         try {
-          for (const op of m.ops) sink(op);
+          for (const op of m.ops) sink(unpack(op));
         } catch (e) {
           fail(e);
           return;

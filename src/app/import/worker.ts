@@ -4,14 +4,14 @@
  * validation result or the error it met.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ImportOp } from './ops.js';
 import { readInline, type WorkerInput, type WorkerMessage } from './source.js';
+import { pack, type WireOp } from './wire.js';
 
 class Cancelled extends Error {}
 
 async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   const flags = new Int32Array(input.control);
-  let batch: ImportOp[] = [];
+  let batch: WireOp[] = [];
   let transactions = 0;
   const post = (m: WorkerMessage): void => port.postMessage(m);
   const flush = (): void => {
@@ -29,7 +29,7 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
   };
   try {
     const result = await readInline(input.path, input.options, input.senders, (op) => {
-      batch.push(op);
+      batch.push(pack(op));
       if (op.kind !== 'hdr' && op.kind !== 'grh' && op.kind !== 'group-end' && ++transactions >= input.batch) flush();
     });
     flush();
