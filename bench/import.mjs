@@ -5,13 +5,13 @@
  * the CISAC rule set), imports it into a fresh catalogue and reports works/s, database size and
  * peak RSS (process.resourceUsage().maxRSS).
  *
- *   node bench/import.mjs [N=10000] [--keep] [--json] [--no-validate-timing]
+ *   node bench/import.mjs [N=10000] [--keep] [--json] [--no-validate-timing] [--reader=auto|worker|inline]
  *
  * The validation-only time of the same file is measured first, so the import's own cost shows.
  * CPU seconds (process.cpuUsage) are printed beside wall-clock time: on a shared machine they
  * are the steadier figure.
  */
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +28,7 @@ const n = Number(args.find((a) => /^[0-9]+$/.test(a)) ?? 10000);
 const keep = args.includes('--keep');
 const json = args.includes('--json');
 const timeValidation = !args.includes('--no-validate-timing');
+const reader = args.find((a) => a.startsWith('--reader='))?.slice('--reader='.length);
 
 const ipi = (k) => {
   const nine = String(k).padStart(9, '0');
@@ -86,6 +87,16 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+/** CPU seconds of the main thread alone (Linux: /proc/self/task/<pid>/stat), null elsewhere:
+ * with the reading side in a worker, this is the writer's share of the CPU time. */
+const mainCpu = () => {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+};
 let validateMs = null;
 let validateCpu = null;
 if (timeValidation) {
@@ -102,9 +113,13 @@ const db = openCatalogue(dbPath);
 new SendersRepository(db).add({ code: String(SENDER), name: 'QMP', ipi: null, added_at: new Date().toISOString() });
 const t1 = performance.now();
 const c1 = cpu();
-const summary = await importFiles(db, [file]);
+const m1 = mainCpu();
+const phases = {};
+const onPhase = (phase, ms) => (phases[phase] = +((phases[phase] ?? 0) + ms / 1000).toFixed(2));
+const summary = await importFiles(db, [file], { onPhase, ...(reader ? { reader } : {}) });
 const importMs = performance.now() - t1;
 const importCpu = cpu() - c1;
+const m2 = mainCpu();
 db.close();
 const dbBytes = statSync(dbPath).size;
 const maxRss = process.resourceUsage().maxRSS * 1024;
@@ -119,6 +134,8 @@ const result = {
   validateCpuS: validateCpu === null ? null : +validateCpu.toFixed(2),
   importS: +(importMs / 1000).toFixed(2),
   importCpuS: +importCpu.toFixed(2),
+  mainThreadCpuS: m1 === null || m2 === null ? null : +(m2 - m1).toFixed(2),
+  phasesS: phases,
   worksPerS: Math.round(n / (importMs / 1000)),
   worksPerCpuS: Math.round(n / importCpu),
   dbMB: +(dbBytes / 1e6).toFixed(1),
@@ -130,6 +147,8 @@ else {
   console.log(`file            ${result.fileMB} MB (generated in ${result.generateS} s)`);
   if (result.validateS !== null) console.log(`validate only   ${result.validateS} s (CPU ${result.validateCpuS} s)`);
   console.log(`import          ${result.importS} s = ${result.worksPerS} works/s (CPU ${result.importCpuS} s = ${result.worksPerCpuS} works per CPU second)`);
+  console.log(`phases (wall)   ${Object.entries(phases).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  if (result.mainThreadCpuS !== null) console.log(`main thread     CPU ${result.mainThreadCpuS} s (the SQL writer; the rest ran in the reader thread)`);
   console.log(`database        ${result.dbMB} MB`);
   console.log(`peak RSS        ${result.peakRssMB} MB`);
 }

@@ -15,16 +15,15 @@ import { RegistrationsRepository, type RegistrationRow } from '../catalogue/repo
 import { RunsRepository } from '../catalogue/repositories/runs.js';
 import { normaliseSender, SendersRepository } from '../catalogue/repositories/senders.js';
 import { snapshotOf, workKeys, WorksRepository, type HistoryAction, type WorkRef } from '../catalogue/repositories/works.js';
+import { parseSnapshot } from '../catalogue/snapshot.js';
+import type { WorkRows } from '../catalogue/work-rows.js';
 import { overClaims } from '../catalogue/claims.js';
 import type { Work } from '../domain/work.js';
-import { ackToModel } from '../formats/cwr/ack-to-model.js';
 import type { CwrReadOptions } from '../formats/cwr/reader.js';
-import type { CwrRecord } from '../formats/cwr/record.js';
-import type { GroupInfo, Transaction } from '../formats/cwr/structure.js';
-import { toWork } from '../formats/cwr/to-work.js';
-import { versionFromHeader } from '../formats/cwr/versions.js';
-import type { TransactionResult, ValidationResult } from '../validation/engine.js';
-import { validateFiles } from './validate-files.js';
+import type { ValidationResult } from '../validation/engine.js';
+import { hdrSender, type AckFacts, type AgreementFacts, type ImportOp, type TxOp, type TxRef } from './import/ops.js';
+import { readInline, readInWorker, workerModule } from './import/source.js';
+import type { ValidateFilesOptions } from './validate-files.js';
 
 export interface ImportOptions extends Pick<CwrReadOptions, 'encoding' | 'version'> {
   readonly dryRun?: boolean;
@@ -38,7 +37,43 @@ export interface ImportOptions extends Pick<CwrReadOptions, 'encoding' | 'versio
   readonly afterTransaction?: (count: number) => void;
   /** Progress for a person: called every 1,000 transactions applied. */
   readonly onProgress?: (p: { readonly path: string; readonly transactions: number }) => void;
+  /**
+   * Where files are read and validated: 'worker' (a worker thread, so the database writes run
+   * beside it on another core), 'inline' (this thread), 'auto' (default: a worker for files of
+   * WORKER_MIN_BYTES and more, where it pays for its start-up).
+   */
+  readonly reader?: 'auto' | 'worker' | 'inline';
+  /** Wall-clock milliseconds of each phase, for benchmarks: hashing the file, reading and
+   * writing it, COMMIT (which includes SQLite's automatic checkpoint), the final checkpoint. */
+  readonly onPhase?: (phase: ImportPhase, ms: number) => void;
 }
+
+export type ImportPhase = 'hash' | 'read-write' | 'commit' | 'checkpoint';
+
+/** Runs `f`, reporting its wall-clock time to options.onPhase. */
+function timed<T>(options: ImportOptions, phase: ImportPhase, f: () => T): T {
+  if (!options.onPhase) return f();
+  const t = performance.now();
+  try {
+    return f();
+  } finally {
+    options.onPhase(phase, performance.now() - t);
+  }
+}
+
+/** timed() for an async step. */
+async function timedAsync<T>(options: ImportOptions, phase: ImportPhase, f: () => Promise<T>): Promise<T> {
+  if (!options.onPhase) return f();
+  const t = performance.now();
+  try {
+    return await f();
+  } finally {
+    options.onPhase(phase, performance.now() - t);
+  }
+}
+
+/** Files from this size are read in a worker thread (reader 'auto'): about 1,500 works. */
+export const WORKER_MIN_BYTES = 2_000_000;
 
 export interface Counts {
   works: { inserted: number; updated: number; unchanged: number };
@@ -108,17 +143,6 @@ function societyCode(sender: string): string {
   return /^[0-9]{1,3}$/.test(sender) ? sender.padStart(3, '0') : sender;
 }
 
-function hdrSender(hdr: CwrRecord | null): { type: string | null; code: string; name: string | null; created: string | null } {
-  if (!hdr) return { type: null, code: '', name: null, created: null };
-  const v = (n: string): string | null => {
-    const x = hdr.get(n);
-    if (x === null || x === undefined) return null;
-    const s = String(x).trim();
-    return s === '' ? null : s;
-  };
-  return { type: v('sender_type'), code: normaliseSender(v('sender_code') ?? v('sender_id') ?? ''), name: v('sender_name'), created: v('creation_date') };
-}
-
 const isBusy = (e: unknown): boolean => typeof (e as { code?: unknown }).code === 'string' && String((e as { code: string }).code).startsWith('SQLITE_BUSY');
 
 /** Merges what the catalogue already knows into a replacing registration: society work numbers
@@ -128,6 +152,14 @@ function mergeKnown(prev: Work | undefined, next: Work): Work {
   const numbers = [...next.societyWorkNumbers];
   for (const s of prev.societyWorkNumbers) if (!numbers.some((x) => x.society === s.society && x.number === s.number)) numbers.push(s);
   return { ...next, iswc: next.iswc ?? prev.iswc, societyWorkNumbers: numbers };
+}
+
+/** What duplicate detection needs of a work. */
+type Identity = Pick<WorkRows, 'submitter' | 'iswc' | 'titleKey' | 'writerKey'>;
+
+function identity(work: Work): Identity {
+  const keys = workKeys(work);
+  return { submitter: work.submitter, iswc: work.iswc, titleKey: keys.title, writerKey: keys.writers };
 }
 
 class FileImport {
@@ -178,15 +210,15 @@ class FileImport {
     return (local.length > 0 ? local : candidates)[0];
   }
 
-  history(ref: { id: number }, tx: Transaction, action: HistoryAction, version: number, snapshot: string | null): void {
+  history(ref: { id: number }, tx: TxRef, action: HistoryAction, version: number, snapshot: string | null): void {
     this.imp.works.history({
       workId: ref.id,
       runId: this.imp.runId(),
       fileId: this.fileId as number,
       group: tx.group,
-      transaction: tx.header.transactionSequence,
-      type: tx.header.type,
-      line: tx.header.line,
+      transaction: tx.seq,
+      type: tx.type,
+      line: tx.line,
       action,
       version,
       snapshot,
@@ -194,8 +226,8 @@ class FileImport {
   }
 
   /** Rewrites a work with a changed state, or records that nothing changed. */
-  update(ref: WorkRef, work: Work, tx: Transaction, action: HistoryAction): boolean {
-    const snap = snapshotOf(work);
+  update(ref: WorkRef, work: Work, tx: TxRef, action: HistoryAction, known?: { json: string; hash: string }): boolean {
+    const snap = known ?? snapshotOf(work);
     if (snap.hash === ref.snapshot_hash) {
       this.history(ref, tx, action === 'replace' ? 'unchanged' : action, ref.version, null);
       return false;
@@ -206,31 +238,32 @@ class FileImport {
     return true;
   }
 
-  registration(tx: Transaction): void {
-    const work0 = toWork(tx.header, tx.records, this.sender.code);
+  registration(op: Extract<TxOp, { kind: 'registration' }>): void {
+    const tx = op.ref;
     const works = this.imp.works;
-    const existing = works.find(work0.submitter, work0.submitterWorkNumber);
+    const existing = works.find(op.rows.submitter, op.rows.number);
     if (!existing) {
-      const snap = snapshotOf(work0);
-      const id = works.insert(work0, snap.hash, this.imp.runId());
-      this.history({ id }, tx, 'insert', 1, snap.json);
+      const id = works.insertRows(op.rows, op.hash, this.imp.runId());
+      this.history({ id }, tx, 'insert', 1, op.json);
       this.c.works.inserted++;
-      this.conflicts(id, work0);
+      this.conflicts(id, op.rows);
       return;
     }
+    const work0 = parseSnapshot(op.json);
     const work = mergeKnown(works.snapshot(existing.id), work0);
-    if (this.update(existing, work, tx, 'replace')) {
+    // Nothing merged in: the reader's snapshot is this state's.
+    if (this.update(existing, work, tx, 'replace', work === work0 ? op : undefined)) {
       this.c.works.updated++;
-      this.conflicts(existing.id, work);
+      this.conflicts(existing.id, identity(work));
     } else {
       this.c.works.unchanged++;
     }
   }
 
   /** ISW: the ISWC a society assigned to a work. */
-  iswc(tx: Transaction): void {
-    const notice = toWork(tx.header, tx.records, this.sender.code);
-    const ref = this.choose(this.imp.works.byNumber(notice.submitterWorkNumber));
+  iswc(notice: Extract<TxOp, { kind: 'isw' | 'exc' }>): void {
+    const tx = notice.ref;
+    const ref = this.choose(this.imp.works.byNumber(notice.number));
     const prev = ref ? this.imp.works.snapshot(ref.id) : undefined;
     if (!ref || !prev) {
       this.unmatched++;
@@ -241,9 +274,9 @@ class FileImport {
   }
 
   /** EXC: a society tells a submitter that a work conflicts with an existing one. */
-  exc(tx: Transaction): void {
-    const notice = toWork(tx.header, tx.records, this.sender.code);
-    const ref = this.choose(this.imp.works.byNumber(notice.submitterWorkNumber));
+  exc(notice: Extract<TxOp, { kind: 'isw' | 'exc' }>): void {
+    const tx = notice.ref;
+    const ref = this.choose(this.imp.works.byNumber(notice.number));
     if (!ref) {
       this.unmatched++;
       return;
@@ -257,14 +290,13 @@ class FileImport {
       right: null,
       territory: null,
       total: null,
-      details: { from: this.sender.code, title: notice.title, iswc: notice.iswc, line: tx.header.line },
+      details: { from: this.sender.code, title: notice.title, iswc: notice.iswc, line: tx.line },
       created_at: this.imp.now(),
     });
     this.c.conflicts++;
   }
 
-  ack(tx: Transaction): void {
-    const m = ackToModel(tx);
+  ack(tx: TxRef, m: AckFacts): void {
     const society = societyCode(this.sender.code);
     const run = this.imp.runId();
     this.c.acks.received++;
@@ -281,7 +313,7 @@ class FileImport {
     this.imp.registrations.addAcknowledgement({
       run_id: run,
       file_id: this.fileId as number,
-      line: tx.header.line,
+      line: tx.line,
       society,
       work_id: ref?.id ?? null,
       original_group: m.originalGroup,
@@ -325,34 +357,27 @@ class FileImport {
     this.update(ref, work, tx, 'ack');
   }
 
-  agreement(tx: Transaction): void {
-    const h = tx.header;
-    const v = (n: string): string | null => {
-      const x = h.get(n);
-      return x === null || x === undefined || String(x).trim() === '' ? null : String(x).trim();
-    };
-    const number = v('submitter_agreement_number');
-    if (number === null) return;
+  agreement(a: AgreementFacts): void {
+    if (a.number === null) return;
     this.imp.db
       .prepare(
         `INSERT INTO agreements (submitter, submitter_agreement_number, society_agreement_number, isac, type, start_date, end_date, details, created_run)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(submitter, submitter_agreement_number) DO NOTHING`,
       )
-      .run(this.sender.code, number, v('society_assigned_agreement_number'), v('international_standard_agreement_code'), v('agreement_type'),
-        v('agreement_start_date'), v('agreement_end_date'), JSON.stringify([h, ...tx.records].map((r) => ({ type: r.type, values: r.values }))), this.imp.runId());
+      .run(this.sender.code, a.number, a.society, a.isac, a.type, a.start, a.end, a.details, this.imp.runId());
   }
 
   /** Same work from other submitters -> duplicate; their controlled collection shares summed
    * per right and country (TIS hierarchy) above 100% -> shares conflict. */
-  conflicts(id: number, work: Work): void {
-    const others = this.imp.works.sameWork(work);
+  conflicts(id: number, work: Identity): void {
+    const others = this.imp.works.sameWorkAs(work);
     if (others.length === 0) return;
     const c = this.imp.conflicts;
     const now = this.imp.now();
     const run = this.imp.runId();
     for (const o of others) {
       if (c.hasOpenPair('duplicate', id, o)) continue;
-      c.add({ run_id: run, kind: 'duplicate', work_id: id, other_work_id: o, right: null, territory: null, total: null, details: { iswc: work.iswc, titleKey: workKeys(work).title, writers: workKeys(work).writers }, created_at: now });
+      c.add({ run_id: run, kind: 'duplicate', work_id: id, other_work_id: o, right: null, territory: null, total: null, details: { iswc: work.iswc, titleKey: work.titleKey, writers: work.writerKey }, created_at: now });
       this.c.conflicts++;
     }
     const ids = [id, ...others];
@@ -373,25 +398,23 @@ class FileImport {
     }
   }
 
-  apply(tx: Transaction): void {
+  apply(op: TxOp): void {
     this.ensureFile();
-    switch (tx.header.type) {
-      case 'NWR':
-      case 'REV':
-      case 'WRK':
-        this.registration(tx);
+    switch (op.kind) {
+      case 'registration':
+        this.registration(op);
         break;
-      case 'ISW':
-        this.iswc(tx);
+      case 'isw':
+        this.iswc(op);
         break;
-      case 'EXC':
-        this.exc(tx);
+      case 'exc':
+        this.exc(op);
         break;
-      case 'ACK':
-        this.ack(tx);
+      case 'ack':
+        this.ack(op.ref, op.ack);
         break;
-      case 'AGR':
-        this.agreement(tx);
+      case 'agr':
+        this.agreement(op.agreement);
         break;
       default:
         break;
@@ -411,6 +434,8 @@ class Importer {
   readonly conflicts: ConflictsRepository;
   readonly registrations: RegistrationsRepository;
   readonly localSenders: ReadonlySet<string>;
+  /** Registered senders (code, IPI): the reader maps HDR senders to their registered code. */
+  readonly senders: ReadonlyArray<{ code: string; ipi: string | null }>;
   readonly now: () => string;
   #run: number | null = null;
   #runStarted: string;
@@ -425,7 +450,9 @@ class Importer {
     this.works = new WorksRepository(db, this.parties);
     this.conflicts = new ConflictsRepository(db);
     this.registrations = new RegistrationsRepository(db);
-    this.localSenders = new Set([...new SendersRepository(db).codes()].map(normaliseSender));
+    const senders = new SendersRepository(db);
+    this.localSenders = new Set([...senders.codes()].map(normaliseSender));
+    this.senders = senders.list().map((r) => ({ code: r.code, ipi: r.ipi }));
     this.now = options.now ?? (() => new Date().toISOString());
     this.#runStarted = this.now();
   }
@@ -454,7 +481,7 @@ class Importer {
     };
     let hashed: { hash: string; size: number };
     try {
-      hashed = await sha256File(path);
+      hashed = await timedAsync(this.options, 'hash', () => sha256File(path));
     } catch (e) {
       result.status = 'unreadable';
       result.error = (e as Error).message;
@@ -486,39 +513,42 @@ class Importer {
         result.previousRun = raced.run_id;
         return result;
       }
-      const v = await validateFiles.one(
-        path,
-        {
-          ...(this.options.encoding !== undefined ? { encoding: this.options.encoding } : {}),
-          ...(this.options.version !== undefined ? { version: this.options.version } : {}),
-          ...(this.options.profile !== undefined ? { profile: this.options.profile } : {}),
-          ...(this.options.society !== undefined ? { society: this.options.society } : {}),
-          ...(this.options.env !== undefined ? { env: this.options.env } : {}),
-          ...(this.options.cwd !== undefined ? { cwd: this.options.cwd } : {}),
-          localSenders: this.localSenders,
-        },
-        {
-          onEvent: (ev) => {
-            if (ev.kind === 'hdr') {
-              const sender = hdrSender(ev.record);
-              fi.sender = { ...sender, code: new SendersRepository(this.db).canonical(sender.code) };
-              fi.version = this.options.version ?? versionFromHeader(ev.record.text) ?? fi.version;
-            } else if (ev.kind === 'grh') {
-              // A group left open (its GRT missing) is closed as it stands; the structure errors
-              // the validator reports for it decide the file's fate at the end.
-              if (inGroup) this.endGroup(fi, false, () => (inGroup = false), inGroup);
-              // The run and file rows must outlive a rolled-back group: create them first.
-              fi.ensureFile();
-              this.db.exec(`SAVEPOINT ${SAVEPOINT}`);
-              inGroup = true;
-              fi.group = zero();
-            }
-          },
-          onTransaction: (tx: Transaction, r: TransactionResult) => {
-            if (r.status !== 'rejected') fi.apply(tx);
-          },
-          onGroupEnd: (_g: GroupInfo, rejected: boolean) => this.endGroup(fi, rejected, () => (inGroup = false), inGroup),
-        },
+      const validation: ValidateFilesOptions = {
+        ...(this.options.encoding !== undefined ? { encoding: this.options.encoding } : {}),
+        ...(this.options.version !== undefined ? { version: this.options.version } : {}),
+        ...(this.options.profile !== undefined ? { profile: this.options.profile } : {}),
+        ...(this.options.society !== undefined ? { society: this.options.society } : {}),
+        ...(this.options.env !== undefined ? { env: this.options.env } : {}),
+        ...(this.options.cwd !== undefined ? { cwd: this.options.cwd } : {}),
+        localSenders: this.localSenders,
+      };
+      const close = (rejected: boolean): void => this.endGroup(fi, rejected, () => (inGroup = false), inGroup);
+      const sink = (op: ImportOp): void => {
+        switch (op.kind) {
+          case 'hdr':
+            fi.sender = op.sender;
+            fi.version = this.options.version ?? op.version ?? fi.version;
+            break;
+          case 'grh':
+            // A group left open (its GRT missing) is closed as it stands; the structure errors
+            // the validator reports for it decide the file's fate at the end.
+            if (inGroup) close(false);
+            // The run and file rows must outlive a rolled-back group: create them first.
+            fi.ensureFile();
+            this.db.exec(`SAVEPOINT ${SAVEPOINT}`);
+            inGroup = true;
+            fi.group = zero();
+            break;
+          case 'group-end':
+            close(op.rejected);
+            break;
+          default:
+            fi.apply(op);
+        }
+      };
+      const worker = this.#workerFor(hashed.size);
+      const v = await timedAsync(this.options, 'read-write', () =>
+        worker ? readInWorker(worker, path, validation, this.senders, sink) : readInline(path, validation, this.senders, sink),
       );
       result.validation = v;
       if (inGroup) this.endGroup(fi, v.rejectedGroups.length > 0, () => (inGroup = false), inGroup);
@@ -537,7 +567,7 @@ class Importer {
         this.db.exec('ROLLBACK');
         this.#afterRollback();
       } else {
-        this.db.exec('COMMIT');
+        timed(this.options, 'commit', () => this.db.exec('COMMIT'));
         this.#runCommitted = true;
       }
       addCounts(result, fi.counts);
@@ -571,6 +601,13 @@ class Importer {
     }
     fi.group = null;
     closed();
+  }
+
+  /** The worker module to read a file of `size` bytes with, or null to read it inline. */
+  #workerFor(size: number): URL | null {
+    const mode = this.options.reader ?? 'auto';
+    if (mode === 'inline' || (mode === 'auto' && size < WORKER_MIN_BYTES)) return null;
+    return workerModule();
   }
 
   /** After a rollback: cached ids are stale, and an uncommitted run row is gone. */
@@ -621,6 +658,6 @@ export async function importFiles(db: Db, paths: readonly string[], options: Imp
   }
   summary.run = imp.committedRun;
   imp.finish(summary);
-  if (summary.run !== null) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (summary.run !== null) timed(options, 'checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'));
   return summary;
 }

@@ -194,13 +194,12 @@ export function normaliseWork(v: unknown): Work {
 
 /**
  * Drops `"key":null` and `"key":[]` members from JSON text. Safe on any JSON.stringify output:
- * inside a string every quote is escaped, so `"letters":` can only be an object key.
+ * inside a string every quote is escaped, so `"letters":` can only be an object key. Two passes:
+ * every member but the first goes with its leading comma; then an empty first member goes
+ * (with its trailing comma, if any), once the others are gone at most one per object is left.
  */
 function compact(json: string): string {
-  return json
-    .replace(/"[A-Za-z]+":(?:null|\[\]),/g, '')
-    .replace(/,"[A-Za-z]+":(?:null|\[\])(?=[}\]])/g, '')
-    .replace(/\{"[A-Za-z]+":(?:null|\[\])\}/g, '{}');
+  return json.replace(/,"[A-Za-z]+":(?:null|\[\])/g, '').replace(/\{"[A-Za-z]+":(?:null|\[\]),?/g, '{');
 }
 
 /**

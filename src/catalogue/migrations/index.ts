@@ -3,6 +3,7 @@
 import { CATALOGUE } from './0001-catalogue.js';
 import { STATEMENTS } from './0002-statements.js';
 import { RECONCILIATION } from './0003-reconciliation.js';
+import { IDENTIFIERS } from './0004-identifiers.js';
 import { RECONCILIATION_LEAN } from './0005-reconciliation-lean.js';
 import { CONFLICT_RESOLUTION } from './0006-conflict-resolution.js';
 
@@ -11,4 +12,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, RECONCILIATION_LEAN, CONFLICT_RESOLUTION];
+export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, IDENTIFIERS, RECONCILIATION_LEAN, CONFLICT_RESOLUTION];

@@ -3,9 +3,9 @@
  * is known). Ids are cached for the duration of an import, so repeated parties cost no SELECT.
  */
 import type { Db } from '../db.js';
-import { partyKey, type Party } from '../../domain/party.js';
+import type { Party } from '../../domain/party.js';
 import { RIGHTS } from '../../domain/share.js';
-import { nameKey } from '../../domain/text-keys.js';
+import { partyRow, type PartyRows } from '../work-rows.js';
 import type { Statement } from 'better-sqlite3';
 
 const CACHE_LIMIT = 200_000;
@@ -21,7 +21,7 @@ export class PartiesRepository {
   constructor(db: Db) {
     this.#insert = db.prepare(`INSERT INTO parties (key, kind, ipi_name_number, ipi_base_number, submitter, ip_number, name, first_name, name_key,
         original_name, original_first_name, original_language, created_run)
-      VALUES (@key, @kind, @ipi, @base, @submitter, @ip, @name, @first, @nameKey, @oname, @ofirst, @olang, @run)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(key) DO NOTHING`);
     this.#byKey = db.prepare('SELECT id FROM parties WHERE key = ?').pluck();
     this.#affiliation = db.prepare('INSERT OR IGNORE INTO party_affiliations (party_id, right, society, created_run) VALUES (?, ?, ?, ?)');
@@ -32,35 +32,37 @@ export class PartiesRepository {
 
   /** The id of the party, inserting it (and its affiliations) when new. */
   ensure(submitter: string, party: Party, runId: number): number {
-    const key = partyKey(submitter, party);
+    const s = party.societies;
+    return this.ensureRows({ ...partyRow(submitter, party), societies: [s.PR, s.MR, s.SR] }, runId);
+  }
+
+  /** ensure() from the party's rows (work-rows.ts). */
+  ensureRows(p: Pick<PartyRows, 'key' | 'party' | 'societies'>, runId: number): number {
+    const key = p.key;
     let id = this.#ids.get(key);
     if (id === undefined) {
-      // (RETURNING made this insert several times slower than reading lastInsertRowid.)
-      const r = this.#insert.run({
-        key,
-        kind: party.kind,
-        ipi: party.ipiNameNumber,
-        base: party.ipiBaseNumber,
-        submitter,
-        ip: party.ipNumber,
-        name: party.name,
-        first: party.firstName,
-        nameKey: nameKey(`${party.firstName ?? ''} ${party.name}`),
-        oname: party.originalName?.name ?? null,
-        ofirst: party.originalName?.firstName ?? null,
-        olang: party.originalName?.language ?? null,
-        run: runId,
-      });
-      id = r.changes === 1 ? Number(r.lastInsertRowid) : (this.#byKey.get(key) as number);
+      if (p.party === null) {
+        // The reader sent this party's columns earlier in the file: its row is there.
+        id = this.#byKey.get(key) as number | undefined;
+        if (id === undefined) throw new Error(`internal error: party ${key} has no row and no columns`);
+      } else {
+        // (RETURNING made this insert several times slower than reading lastInsertRowid.)
+        const r = this.#insert.run(key, ...p.party, runId);
+        id = r.changes === 1 ? Number(r.lastInsertRowid) : (this.#byKey.get(key) as number);
+      }
       if (this.#ids.size >= CACHE_LIMIT) this.#ids.clear();
       this.#ids.set(key, id);
     }
-    const s = party.societies;
-    const k = `${id}:${s.PR ?? ''}:${s.MR ?? ''}:${s.SR ?? ''}`;
+    const [pr, mr, sr] = p.societies;
+    const k = `${id}:${pr ?? ''}:${mr ?? ''}:${sr ?? ''}`;
     if (!this.#affiliations.has(k)) {
       // All three rights in one statement (most parties name a society for each).
-      if (s.PR !== null && s.MR !== null && s.SR !== null) this.#affiliations3.run(id, s.PR, runId, id, s.MR, runId, id, s.SR, runId);
-      else for (const r of RIGHTS) if (s[r] !== null) this.#affiliation.run(id, r, s[r], runId);
+      if (pr !== null && mr !== null && sr !== null) this.#affiliations3.run(id, pr, runId, id, mr, runId, id, sr, runId);
+      else
+        RIGHTS.forEach((r, i) => {
+          const society = p.societies[i];
+          if (society !== null && society !== undefined) this.#affiliation.run(id, r, society, runId);
+        });
       if (this.#affiliations.size >= CACHE_LIMIT) this.#affiliations.clear();
       this.#affiliations.add(k);
     }

@@ -8,6 +8,18 @@ export function normaliseSender(code: string): string {
   return /^[0-9]+$/.test(t) ? t.replace(/^0+(?=[0-9])/, '') : t.toUpperCase();
 }
 
+/** The registered code of the sender an HDR names by code or by IPI number, among `senders`
+ * (SendersRepository.canonical without the database: import workers get the rows). */
+export function canonicalSender(code: string, senders: ReadonlyArray<Pick<SenderRow, 'code' | 'ipi'>>): string {
+  const c = normaliseSender(code);
+  if (c === '') return c;
+  for (const s of senders) {
+    if (normaliseSender(s.code) === c) return normaliseSender(s.code);
+    if (s.ipi && normaliseSender(s.ipi) === c) return normaliseSender(s.code);
+  }
+  return c;
+}
+
 export interface SenderRow {
   code: string;
   name: string;
@@ -30,13 +42,7 @@ export class SendersRepository {
   /** The registered code of the sender an HDR names by code or by IPI number (2.x publishers
    * send their IPI, 3.x their code): one publisher is one submitter in the catalogue. */
   canonical(code: string): string {
-    const c = normaliseSender(code);
-    if (c === '') return c;
-    for (const s of this.list()) {
-      if (normaliseSender(s.code) === c) return normaliseSender(s.code);
-      if (s.ipi && normaliseSender(s.ipi) === c) return normaliseSender(s.code);
-    }
-    return c;
+    return canonicalSender(code, this.list());
   }
 
   list(): SenderRow[] {

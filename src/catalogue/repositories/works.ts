@@ -8,6 +8,7 @@ import type { Db } from '../db.js';
 import { titleKey } from '../../domain/text-keys.js';
 import { writerKey, type Work } from '../../domain/work.js';
 import { parseSnapshot } from '../snapshot.js';
+import { WORK_COLUMNS, workRows, type WorkRows } from '../work-rows.js';
 import type { PartiesRepository } from './parties.js';
 
 export interface WorkRef {
@@ -49,8 +50,6 @@ export { snapshotOf } from '../snapshot.js';
 
 const OWNED = ['titles', 'work_identifiers', 'work_parties', 'collection_shares', 'pwr_links', 'recordings', 'performers', 'work_origins', 'cross_references', 'related_works'];
 
-const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
-
 /** Title and writer keys of a work, computed once per work object (they are needed three times). */
 const keyCache = new WeakMap<Work, { title: string; writers: string }>();
 export function workKeys(work: Work): { title: string; writers: string } {
@@ -83,15 +82,11 @@ export class WorksRepository {
     private readonly db: Db,
     private readonly parties: PartiesRepository,
   ) {
-    const cols = `submitter, submitter_work_number, title, title_key, writer_key, language, iswc, copyright_date, copyright_number,
-      category, duration, recorded, text_music_relationship, composite_type, version_type, excerpt_type, music_arrangement,
-      lyric_adaptation, cwr_work_type, grand_rights, opus_number, catalogue_number, priority, version, snapshot_hash`;
-    const params = `@submitter, @submitter_work_number, @title, @title_key, @writer_key, @language, @iswc, @copyright_date, @copyright_number,
-      @category, @duration, @recorded, @text_music_relationship, @composite_type, @version_type, @excerpt_type, @music_arrangement,
-      @lyric_adaptation, @cwr_work_type, @grand_rights, @opus_number, @catalogue_number, @priority, @version, @snapshot_hash`;
+    const cols = WORK_COLUMNS.join(', ');
+    const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
     this.#find = db.prepare('SELECT id, submitter, submitter_work_number, version, snapshot_hash, iswc FROM works WHERE submitter = ? AND submitter_work_number = ?');
-    this.#insert = db.prepare(`INSERT INTO works (${cols}, created_run, updated_run) VALUES (${params}, @run, @run)`);
-    this.#update = db.prepare(`UPDATE works SET (${cols}, updated_run) = (${params}, @run) WHERE id = @id`);
+    this.#insert = db.prepare(`INSERT INTO works (${cols}, version, snapshot_hash, created_run, updated_run) VALUES (${marks(WORK_COLUMNS.length + 4)})`);
+    this.#update = db.prepare(`UPDATE works SET (${cols}, version, snapshot_hash, updated_run) = (${marks(WORK_COLUMNS.length + 3)}) WHERE id = ?`);
     this.#deletes = OWNED.map((t) => db.prepare(`DELETE FROM ${t} WHERE work_id = ?`));
     this.#title = db.prepare('INSERT INTO titles (work_id, position, title, title_key, type, language, non_roman) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.#identifier = db.prepare('INSERT OR IGNORE INTO work_identifiers (work_id, kind, issuer, value) VALUES (?, ?, ?, ?)');
@@ -113,7 +108,7 @@ export class WorksRepository {
     this.#related = db.prepare(`INSERT INTO related_works (work_id, n, relation, title, iswc, submitter_work_number, writers)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.#history = db.prepare(`INSERT INTO work_history (work_id, run_id, file_id, group_id, transaction_seq, transaction_type, line, action, version, snapshot)
-      VALUES (@workId, @runId, @fileId, @group, @transaction, @type, @line, @action, @version, @snapshot)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#byIswc = db.prepare('SELECT id, submitter FROM works WHERE iswc = ? AND submitter <> ?');
     this.#byTitleWriters = db.prepare('SELECT id, submitter FROM works WHERE title_key = ? AND writer_key = ? AND submitter <> ?');
     this.#byNumber = db.prepare('SELECT id, submitter, submitter_work_number, version, snapshot_hash, iswc FROM works WHERE submitter_work_number = ? ORDER BY id');
@@ -130,92 +125,62 @@ export class WorksRepository {
 
   /** Works of other submitters that are the same work: same ISWC, or same title key and writers. */
   sameWork(work: Work): number[] {
-    const ids = new Set<number>();
-    if (work.iswc !== null) for (const r of this.#byIswc.all(work.iswc, work.submitter) as Array<{ id: number }>) ids.add(r.id);
     const keys = workKeys(work);
-    if (keys.writers !== '') for (const r of this.#byTitleWriters.all(keys.title, keys.writers, work.submitter) as Array<{ id: number }>) ids.add(r.id);
+    return this.sameWorkAs({ submitter: work.submitter, iswc: work.iswc, titleKey: keys.title, writerKey: keys.writers });
+  }
+
+  /** sameWork from a work's identity and keys. */
+  sameWorkAs(w: Pick<WorkRows, 'submitter' | 'iswc' | 'titleKey' | 'writerKey'>): number[] {
+    const ids = new Set<number>();
+    if (w.iswc !== null) for (const r of this.#byIswc.all(w.iswc, w.submitter) as Array<{ id: number }>) ids.add(r.id);
+    if (w.writerKey !== '') for (const r of this.#byTitleWriters.all(w.titleKey, w.writerKey, w.submitter) as Array<{ id: number }>) ids.add(r.id);
     return [...ids];
   }
 
-  #row(work: Work, hash: string, version: number, runId: number): Record<string, unknown> {
-    const keys = workKeys(work);
-    return {
-      submitter: work.submitter,
-      submitter_work_number: work.submitterWorkNumber,
-      title: work.title,
-      title_key: keys.title,
-      writer_key: keys.writers,
-      language: work.language,
-      iswc: work.iswc,
-      copyright_date: work.copyrightDate,
-      copyright_number: work.copyrightNumber,
-      category: work.category,
-      duration: work.duration,
-      recorded: work.recorded,
-      text_music_relationship: work.textMusicRelationship,
-      composite_type: work.compositeType,
-      version_type: work.versionType,
-      excerpt_type: work.excerptType,
-      music_arrangement: work.musicArrangement,
-      lyric_adaptation: work.lyricAdaptation,
-      cwr_work_type: work.cwrWorkType,
-      grand_rights: bit(work.grandRights),
-      opus_number: work.opusNumber,
-      catalogue_number: work.catalogueNumber,
-      priority: work.priority,
-      version,
-      snapshot_hash: hash,
-      run: runId,
-    };
+  insert(work: Work, hash: string, runId: number, partyRun: number = runId): number {
+    return this.insertRows(workRows(work, workKeys(work)), hash, runId, partyRun);
   }
 
-  insert(work: Work, hash: string, runId: number, partyRun: number = runId): number {
-    const id = Number(this.#insert.run(this.#row(work, hash, 1, runId)).lastInsertRowid);
-    this.#children(id, work, partyRun);
+  /** Inserts a work from its rows; returns its id. */
+  insertRows(rows: WorkRows, hash: string, runId: number, partyRun: number = runId): number {
+    const id = Number(this.#insert.run(...rows.columns, 1, hash, runId, runId).lastInsertRowid);
+    this.#children(id, rows, partyRun);
     return id;
   }
 
   /** Rewrites a work from `work` (its row and every owned row). */
   replace(id: number, work: Work, hash: string, version: number, runId: number, partyRun: number = runId): void {
+    this.replaceRows(id, workRows(work, workKeys(work)), hash, version, runId, partyRun);
+  }
+
+  replaceRows(id: number, rows: WorkRows, hash: string, version: number, runId: number, partyRun: number = runId): void {
     for (const d of this.#deletes) d.run(id);
-    this.#update.run({ ...this.#row(work, hash, version, runId), id });
-    this.#children(id, work, partyRun);
+    this.#update.run(...rows.columns, version, hash, runId, id);
+    this.#children(id, rows, partyRun);
   }
 
   delete(id: number): void {
     this.db.prepare('DELETE FROM works WHERE id = ?').run(id);
   }
 
-  #children(id: number, work: Work, runId: number): void {
-    work.titles.forEach((t, i) => this.#title.run(id, i + 1, t.title, titleKey(t.title), t.type, t.language, t.nonRoman ? 1 : 0));
-    if (work.iswc !== null) this.#identifier.run(id, 'iswc', '', work.iswc);
-    if (work.submitterWorkNumber !== '') this.#identifier.run(id, 'submitter', work.submitter, work.submitterWorkNumber);
-    for (const s of work.societyWorkNumbers) this.#identifier.run(id, 'society', s.society, s.number);
-    for (const p of work.parties) {
-      const partyId = this.parties.ensure(work.submitter, p.party, runId);
-      const s = p.party.societies;
-      const o = p.ownership;
-      const a = p.agreement;
-      this.#party.run(id, p.position, partyId, p.party.kind, p.party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0,
-        s.PR, s.MR, s.SR, o.PR, o.MR, o.SR, a?.submitterNumber ?? null, a?.societyNumber ?? null, a?.type ?? null);
-      p.collection.forEach((c, i) =>
-        this.#collection.run(id, p.position, i + 1, c.sequence, c.territory, c.include ? 1 : 0, c.shares.PR, c.shares.MR, c.shares.SR),
-      );
+  #children(id: number, w: WorkRows, runId: number): void {
+    for (const t of w.titles) this.#title.run(id, ...t);
+    for (const x of w.identifiers) this.#identifier.run(id, ...x);
+    for (const p of w.parties) {
+      const partyId = this.parties.ensureRows(p, runId);
+      this.#party.run(id, p.position, partyId, ...p.values);
+      for (const c of p.collection) this.#collection.run(id, p.position, ...c);
     }
-    work.links.forEach((l, i) => this.#pwr.run(id, i + 1, l.writerIpNumber, l.publisherIpNumber, l.chain, l.submitterAgreementNumber, l.societyAgreementNumber));
-    work.recordings.forEach((r, i) =>
-      this.#recording.run(id, i + 1, r.isrc, r.releaseDate, r.duration, r.albumTitle, r.albumLabel, r.catalogueNumber, r.ean, r.recordingTitle,
-        r.versionTitle, r.displayArtist, r.recordLabel, r.format, r.technique, r.mediaType, r.submitterRecordingId),
-    );
-    work.performers.forEach((p, i) => this.#performer.run(id, i + 1, p.name, p.firstName, p.ipiNameNumber, p.ipiBaseNumber, p.originalName, p.language));
-    const o = work.origin;
-    if (o) this.#origin.run(id, o.intendedPurpose, o.productionTitle, o.cdIdentifier, o.cutNumber, o.library, o.productionNumber, o.episodeTitle, o.episodeNumber, o.yearOfProduction, o.isan);
-    work.crossReferences.forEach((x, i) => this.#xref.run(id, i + 1, x.organisation, x.identifier, x.type, x.valid));
-    work.related.forEach((r, i) => this.#related.run(id, i + 1, r.relation, r.title, r.iswc, r.submitterWorkNumber, JSON.stringify(r.writers)));
+    for (const l of w.links) this.#pwr.run(id, ...l);
+    for (const r of w.recordings) this.#recording.run(id, ...r);
+    for (const p of w.performers) this.#performer.run(id, ...p);
+    if (w.origin) this.#origin.run(id, ...w.origin);
+    for (const x of w.crossReferences) this.#xref.run(id, ...x);
+    for (const r of w.related) this.#related.run(id, ...r);
   }
 
   history(e: HistoryEntry): void {
-    this.#history.run(e);
+    this.#history.run(e.workId, e.runId, e.fileId, e.group, e.transaction, e.type, e.line, e.action, e.version, e.snapshot);
   }
 
   /** The latest stored snapshot of a work (its current state). */

@@ -47,6 +47,22 @@ describe('work snapshots', () => {
     expect(back.titles[0]?.title).toBe(title);
   });
 
+  it('objects whose first, last or every member is empty compact to valid JSON and round-trip', () => {
+    const party = { kind: 'publisher', ipNumber: 'P1', name: 'QMP', societies: { PR: null, MR: '177', SR: null }, originalName: { name: 'Дала', firstName: null, language: null } };
+    const w = normaliseWork({
+      submitter: 'S',
+      submitterWorkNumber: 'N',
+      title: 'T',
+      parties: [{ party, position: 1, ownership: { PR: null, MR: null, SR: 0 }, agreement: { submitterNumber: null, societyNumber: 'A1', type: null }, collection: [] }],
+    });
+    const json = snapshotJson(w);
+    expect(json).not.toMatch(/:null|:\[\]|,[}\]]|\{,/);
+    expect(json).toContain('"societies":{"MR":"177"}');
+    expect(json).toContain('"agreement":{"societyNumber":"A1"}');
+    expect(json).toContain('"ownership":{"SR":0}');
+    expect(parseSnapshot(json)).toEqual(w);
+  });
+
   it('the hash identifies the state', async () => {
     const [w] = await sampleWorks();
     const a = snapshotOf(w as Work);
