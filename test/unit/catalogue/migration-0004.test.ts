@@ -20,7 +20,7 @@ describe('migration 0004: work_identifiers keeps society numbers only', () => {
       INSERT INTO work_identifiers (work_id, kind, issuer, value) VALUES (1, 'iswc', '', 'T0000000011'), (1, 'submitter', 'QMP', 'W1'), (1, 'society', '052', 'PRS1');`);
     old.close();
     const db = openCatalogue(path);
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT kind, issuer, value FROM work_identifiers').all()).toEqual([{ kind: 'society', issuer: '052', value: 'PRS1' }]);
     expect(db.prepare('SELECT iswc, submitter_work_number AS n FROM works').all()).toEqual([{ iswc: 'T0000000011', n: 'W1' }]);
     db.close();
