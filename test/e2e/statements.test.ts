@@ -60,6 +60,14 @@ describe('cwrkit statement / distribute (built CLI, no TTY)', () => {
     const gema = d.societies.find((x) => x.society === '035');
     expect(gema).toBeDefined();
 
+    // The distribution is kept: listed, and shown again exactly as it was made.
+    const list = await runCli(['distributions', '--json'], { cwd });
+    expect(JSON.parse(list.stdout)).toMatchObject({ distributions: [{ id: 1, period: '2026Q3', right: 'PR', territory: '0398', currency: 'KZT', amount: d.amount, allocated: d.allocated, unallocated: d.unallocated }] });
+    const again = await runCli(['distributions', '1', '--json'], { cwd });
+    expect(again.exitCode).toBe(1); // still one unmatched usage line
+    expect(JSON.parse(again.stdout)).toEqual(d);
+    expect((await runCli(['distributions', '9'], { cwd })).exitCode).toBe(2);
+
     const exp = await runCli(['statement', 'export', '--distribution', '1', '--to', '035', '--json'], { cwd });
     expect(exp.exitCode).toBe(0);
     const e = JSON.parse(exp.stdout) as { path: string; total: string; lines: number };

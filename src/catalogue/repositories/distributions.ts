@@ -121,6 +121,11 @@ export class DistributionsRepository {
       .immediate();
   }
 
+  /** Every distribution, oldest first. */
+  list(): Distribution[] {
+    return (this.db.prepare('SELECT * FROM distributions ORDER BY id').safeIntegers().all() as Row[]).map(fromRow);
+  }
+
   get(id: number): Distribution | null {
     const r = this.db.prepare('SELECT * FROM distributions WHERE id = ?').safeIntegers().get(id) as Row | undefined;
     return r ? fromRow(r) : null;

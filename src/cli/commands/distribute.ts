@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { distribute, DistributeError, KAZAKHSTAN } from '../../app/distribute.js';
 import { DistributionsRepository } from '../../catalogue/repositories/distributions.js';
-import { formatUnits } from '../../domain/money.js';
 import { normaliseTis } from '../../domain/territories.js';
 import { renderDiagnostic } from '../../reporting/diagnostics-text.js';
 import { isRight } from '../../statements/model.js';
 import { withExamples, type CliContext } from '../context.js';
+import { distributionJson, distributionText } from './distribution-view.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { openFromFlags, withDbOption, withSocietyOption, type SettingsFlags } from '../settings-flags.js';
 
@@ -51,7 +51,6 @@ export function registerDistribute(program: Command, ctx: CliContext): void {
         society: settings.society,
         territory: normaliseTis(flags.territory),
       });
-      const fmt = (v: bigint): string => formatUnits(v, r.scale);
       if (r.id === null) {
         if (out.opts.json) out.json({ schemaVersion: 1, id: null, diagnostics: r.diagnostics.map((d) => ({ rule: d.rule, line: d.line, column: d.column, field: d.field, message: d.message })) });
         else for (const d of r.diagnostics) ctx.io.stderr.write(renderDiagnostic(d, { file: usage, lines: new Map(), color: out.err }));
@@ -59,28 +58,9 @@ export function registerDistribute(program: Command, ctx: CliContext): void {
         ctx.fail(EXIT.FINDINGS);
         return;
       }
-      const bySociety = new DistributionsRepository(db).totalsBySociety(r.id);
-      if (out.opts.json) {
-        out.json({
-          schemaVersion: 1,
-          id: r.id,
-          currency: r.currency,
-          amount: fmt(r.amount),
-          allocated: fmt(r.allocated),
-          unallocated: fmt(r.unallocated),
-          lines: r.lines,
-          matched: r.matched,
-          works: r.works.map((w) => ({ work: w.workId, title: w.title, iswc: w.iswc, uses: w.uses, amount: fmt(w.amount), unallocated: fmt(w.unallocated) })),
-          societies: bySociety.map((s) => ({ society: s.society, parties: s.parties, amount: fmt(s.amount) })),
-          unmatched: r.unmatched.map((u) => ({ line: u.line, work: u.workRef, title: u.title, uses: u.uses, held: fmt(u.amount) })),
-        });
-      } else {
-        let text = `distribution ${r.id}: ${fmt(r.amount)} ${r.currency} over ${r.works.length} works (${r.matched} of ${r.lines} usage lines matched)\n`;
-        text += `  paid to parties ${fmt(r.allocated)}, held ${fmt(r.unallocated)}\n`;
-        for (const s of bySociety) text += `  society ${s.society ?? '(none)'}: ${s.parties} parties, ${fmt(s.amount)} ${r.currency}\n`;
-        for (const u of r.unmatched) text += `  unmatched line ${u.line}: ${u.workRef}${u.title ? ` "${u.title}"` : ''}, ${u.uses} uses, ${fmt(u.amount)} held\n`;
-        out.print(text);
-      }
+      const view = { ...r, id: r.id, societies: new DistributionsRepository(db).totalsBySociety(r.id) };
+      if (out.opts.json) out.json(distributionJson(view));
+      else out.print(distributionText(view));
       if (r.unmatched.length > 0) ctx.fail(EXIT.FINDINGS);
     } catch (e) {
       if (e instanceof DistributeError) throw new CliError(e.message);

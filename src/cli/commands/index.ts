@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   // money
   { name: 'statement', load: async () => (await import('./statement.js')).registerStatement },
   { name: 'distribute', load: async () => (await import('./distribute.js')).registerDistribute },
+  { name: 'distributions', load: async () => (await import('./distributions.js')).registerDistributions },
   { name: 'reconcile', load: async () => (await import('./reconcile.js')).registerReconcile },
   { name: 'review', load: async () => (await import('./review.js')).registerReview },
 ];

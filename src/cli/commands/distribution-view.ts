@@ -1,0 +1,43 @@
+/** How a stored or fresh distribution is shown: one JSON shape and one text form for `distribute` and `distributions`. */
+import type { DistributionUnmatched, DistributionWork } from '../../catalogue/repositories/distributions.js';
+import { formatUnits } from '../../domain/money.js';
+
+export interface DistributionView {
+  readonly id: number;
+  readonly currency: string;
+  readonly scale: number;
+  readonly amount: bigint;
+  readonly allocated: bigint;
+  readonly unallocated: bigint;
+  readonly lines: number;
+  readonly matched: number;
+  readonly works: readonly DistributionWork[];
+  readonly societies: readonly { society: string | null; amount: bigint; parties: number }[];
+  readonly unmatched: readonly DistributionUnmatched[];
+}
+
+export function distributionJson(r: DistributionView): Record<string, unknown> {
+  const fmt = (v: bigint): string => formatUnits(v, r.scale);
+  return {
+    schemaVersion: 1,
+    id: r.id,
+    currency: r.currency,
+    amount: fmt(r.amount),
+    allocated: fmt(r.allocated),
+    unallocated: fmt(r.unallocated),
+    lines: r.lines,
+    matched: r.matched,
+    works: r.works.map((w) => ({ work: w.workId, title: w.title, iswc: w.iswc, uses: w.uses, amount: fmt(w.amount), unallocated: fmt(w.unallocated) })),
+    societies: r.societies.map((s) => ({ society: s.society, parties: s.parties, amount: fmt(s.amount) })),
+    unmatched: r.unmatched.map((u) => ({ line: u.line, work: u.workRef, title: u.title, uses: u.uses, held: fmt(u.amount) })),
+  };
+}
+
+export function distributionText(r: DistributionView): string {
+  const fmt = (v: bigint): string => formatUnits(v, r.scale);
+  let text = `distribution ${r.id}: ${fmt(r.amount)} ${r.currency} over ${r.works.length} works (${r.matched} of ${r.lines} usage lines matched)\n`;
+  text += `  paid to parties ${fmt(r.allocated)}, held ${fmt(r.unallocated)}\n`;
+  for (const s of r.societies) text += `  society ${s.society ?? '(none)'}: ${s.parties} parties, ${fmt(s.amount)} ${r.currency}\n`;
+  for (const u of r.unmatched) text += `  unmatched line ${u.line}: ${u.workRef}${u.title ? ` "${u.title}"` : ''}, ${u.uses} uses, ${fmt(u.amount)} held\n`;
+  return text;
+}
