@@ -1,20 +1,12 @@
 /** How a stored or fresh distribution is shown: one JSON shape and one text form for `distribute` and `distributions`. */
-import type { DistributionUnmatched, DistributionWork } from '../../catalogue/repositories/distributions.js';
+import type { DistributeResult } from '../../app/distribute.js';
 import { formatUnits } from '../../domain/money.js';
 
-export interface DistributionView {
+/** A distribution as made (DistributeResult) or as stored, with its id and money per society. */
+export type DistributionView = Pick<DistributeResult, 'currency' | 'scale' | 'amount' | 'allocated' | 'unallocated' | 'lines' | 'matched' | 'works' | 'unmatched'> & {
   readonly id: number;
-  readonly currency: string;
-  readonly scale: number;
-  readonly amount: bigint;
-  readonly allocated: bigint;
-  readonly unallocated: bigint;
-  readonly lines: number;
-  readonly matched: number;
-  readonly works: readonly DistributionWork[];
   readonly societies: readonly { society: string | null; amount: bigint; parties: number }[];
-  readonly unmatched: readonly DistributionUnmatched[];
-}
+};
 
 export function distributionJson(r: DistributionView): Record<string, unknown> {
   const fmt = (v: bigint): string => formatUnits(v, r.scale);
