@@ -338,6 +338,7 @@ class FileImport {
       status: m.status,
       sent_at: before?.sent_at ?? null,
       sent_file: before?.sent_file ?? null,
+      sent_type: before?.sent_type ?? null,
       sent_group: before?.sent_group ?? m.originalGroup,
       sent_transaction: before?.sent_transaction ?? m.originalTransaction,
       acked_at: m.processingDate,

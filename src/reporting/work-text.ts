@@ -109,7 +109,7 @@ export function renderRegistrations(rows: readonly RegistrationRow[], c: ChalkIn
     const colour = r.state === 'accepted' ? c.green : r.state === 'rejected' ? c.red : c.yellow;
     const work = opts.withWork === false ? '' : `${c.dim(`#${r.workId}`)} ${r.title} ${c.dim(`${r.submitter}/${r.submitterWorkNumber}`)}  `;
     const waiting = r.daysWaiting !== null ? c.dim(` (${r.daysWaiting} days)`) : '';
-    out += `${ind}${work}society ${r.society}  ${colour(`${r.status} ${r.state}`)}  sent ${dash(r.sentAt?.slice(0, 10))} ${dash(r.sentFile)}${waiting}`;
+    out += `${ind}${work}society ${r.society}  ${colour(`${r.status} ${r.state}`)}  sent ${r.sentType ? `${r.sentType} ` : ''}${dash(r.sentAt?.slice(0, 10))} ${dash(r.sentFile)}${waiting}`;
     out += `  swn ${dash(r.societyWorkNumber)}  ISWC ${dash(r.iswc)}\n`;
     r.acks.forEach((a, i) => {
       out += `${ind}    ${i === 0 ? 'first ACK' : 'later ACK'}: ${a.status} ${dash(a.processingDate)}  swn ${dash(a.societyWorkNumber)}  ISWC ${dash(a.iswc)}\n`;

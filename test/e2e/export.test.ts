@@ -28,9 +28,13 @@ describe('cwrkit export cwr / registrations (built CLI, no TTY)', () => {
     expect(v.exitCode).toBe(0);
     const reg = await runCli(['registrations', '--society', '052', '--json', '--db', db], { cwd: tmp() });
     expect(reg.exitCode).toBe(0);
-    const regs = JSON.parse(reg.stdout) as { count: number; counts: Record<string, number>; registrations: Array<{ status: string; sentFile: string }> };
+    const regs = JSON.parse(reg.stdout) as { count: number; counts: Record<string, number>; registrations: Array<{ status: string; sentFile: string; sentType: string }> };
     expect(regs.counts).toEqual({ accepted: 0, rejected: 0, pending: 4 });
     expect(regs.registrations.every((x) => x.status === 'sent' && x.sentFile === 'CW260001177_052.V21')).toBe(true);
+    // Sent as the file sent them: new to PRS as NWR, already registered with PRS as REV.
+    expect(regs.registrations.map((x) => x.sentType).sort()).toEqual(['NWR', 'NWR', 'REV', 'REV']);
+    const text = await runCli(['registrations', '--society', '052', '--db', db], { cwd: tmp() });
+    expect(text.stdout).toContain('sent NWR ');
   });
 
   it('3.1 to an exact path: originals reported on stderr, file written', async () => {

@@ -6,10 +6,11 @@ import { RECONCILIATION } from './0003-reconciliation.js';
 import { IDENTIFIERS } from './0004-identifiers.js';
 import { RECONCILIATION_LEAN } from './0005-reconciliation-lean.js';
 import { CONFLICT_RESOLUTION } from './0006-conflict-resolution.js';
+import { REGISTRATION_SENT_TYPE } from './0007-registration-sent-type.js';
 
 export interface Migration {
   readonly name: string;
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, IDENTIFIERS, RECONCILIATION_LEAN, CONFLICT_RESOLUTION];
+export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, IDENTIFIERS, RECONCILIATION_LEAN, CONFLICT_RESOLUTION, REGISTRATION_SENT_TYPE];

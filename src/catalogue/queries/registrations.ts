@@ -35,6 +35,8 @@ export interface RegistrationRow {
   readonly state: RegistrationState;
   readonly sentAt: string | null;
   readonly sentFile: string | null;
+  /** NWR, REV or WRK: how it was last sent (null when sent before cwrkit recorded it). */
+  readonly sentType: string | null;
   readonly ackedAt: string | null;
   readonly societyWorkNumber: string | null;
   readonly iswc: string | null;
@@ -105,6 +107,7 @@ export function listRegistrations(db: Db, f: RegistrationFilter): RegistrationRo
       state,
       sentAt,
       sentFile: typeof r['sent_file'] === 'string' ? r['sent_file'] : null,
+      sentType: typeof r['sent_type'] === 'string' ? r['sent_type'] : null,
       ackedAt: typeof r['acked_at'] === 'string' ? r['acked_at'] : null,
       societyWorkNumber: typeof r['society_work_number'] === 'string' ? r['society_work_number'] : null,
       iswc: typeof r['iswc'] === 'string' ? r['iswc'] : null,
@@ -153,16 +156,16 @@ export function recordSent(db: Db, sent: readonly SentRegistration[], summary: u
   const prev = stmt(db, 'SELECT * FROM registrations WHERE work_id = ? AND society = ?');
   const change = stmt(db, 'INSERT INTO registration_changes (run_id, n, work_id, society, previous) VALUES (?, ?, ?, ?, ?)');
   const upsert = stmt(db,
-    `INSERT INTO registrations (work_id, society, status, sent_at, sent_file, sent_group, sent_transaction, updated_run)
-     VALUES (?, ?, 'sent', ?, ?, ?, ?, ?)
-     ON CONFLICT (work_id, society) DO UPDATE SET status = 'sent', sent_at = excluded.sent_at, sent_file = excluded.sent_file,
+    `INSERT INTO registrations (work_id, society, status, sent_at, sent_file, sent_type, sent_group, sent_transaction, updated_run)
+     VALUES (?, ?, 'sent', ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (work_id, society) DO UPDATE SET status = 'sent', sent_at = excluded.sent_at, sent_file = excluded.sent_file, sent_type = excluded.sent_type,
        sent_group = excluded.sent_group, sent_transaction = excluded.sent_transaction, updated_run = excluded.updated_run`,
   );
   let n = 0;
   for (const s of sent) {
     const before = prev.get(s.workId, s.society);
     change.run(runId, ++n, s.workId, s.society, before === undefined ? null : JSON.stringify(before));
-    upsert.run(s.workId, s.society, s.sentAt, s.file, s.group, s.transaction, runId);
+    upsert.run(s.workId, s.society, s.sentAt, s.file, s.type, s.group, s.transaction, runId);
   }
   return runId;
 }

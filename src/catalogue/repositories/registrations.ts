@@ -10,6 +10,8 @@ export interface RegistrationRow {
   status: string;
   sent_at: string | null;
   sent_file: string | null;
+  /** NWR, REV or WRK: how the work was last sent to the society (null before migration 0007). */
+  sent_type: string | null;
   sent_group: number | null;
   sent_transaction: number | null;
   acked_at: string | null;
@@ -36,8 +38,8 @@ export interface NewAcknowledgement {
   processing_date: string | null;
 }
 
-const COLUMNS = 'work_id, society, status, sent_at, sent_file, sent_group, sent_transaction, acked_at, ack_file_id, society_work_number, iswc, updated_run';
-const VALUES = '@work_id, @society, @status, @sent_at, @sent_file, @sent_group, @sent_transaction, @acked_at, @ack_file_id, @society_work_number, @iswc, @updated_run';
+const COLUMNS = 'work_id, society, status, sent_at, sent_file, sent_type, sent_group, sent_transaction, acked_at, ack_file_id, society_work_number, iswc, updated_run';
+const VALUES = '@work_id, @society, @status, @sent_at, @sent_file, @sent_type, @sent_group, @sent_transaction, @acked_at, @ack_file_id, @society_work_number, @iswc, @updated_run';
 
 export class RegistrationsRepository {
   readonly #get;
@@ -74,7 +76,8 @@ export class RegistrationsRepository {
     const del = this.db.prepare('DELETE FROM registrations WHERE work_id = ? AND society = ?');
     for (const c of changes) {
       if (c.previous === null) del.run(c.work_id, c.society);
-      else this.#put.run(JSON.parse(c.previous) as RegistrationRow);
+      // Rows kept before migration 0007 have no sent_type.
+      else this.#put.run({ sent_type: null, ...(JSON.parse(c.previous) as Partial<RegistrationRow>) });
     }
     this.db.prepare('DELETE FROM registration_changes WHERE run_id = ?').run(runId);
   }
