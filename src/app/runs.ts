@@ -108,6 +108,7 @@ export function undoRun(db: Db, runId: number, options: { force?: boolean; now?:
       restored++;
     }
     for (const sql of [
+      'UPDATE parties SET original_name = NULL, original_first_name = NULL, original_language = NULL, original_filled_run = NULL WHERE original_filled_run = ?',
       'DELETE FROM work_history WHERE run_id = ?',
       'DELETE FROM conflicts WHERE run_id = ?',
       'DELETE FROM acknowledgements WHERE run_id = ?',

@@ -126,7 +126,9 @@ function partyRows(submitter: string, p: WorkParty, sent: SentParties | undefine
   }
   return {
     key,
-    party: sent?.sent(key) === true ? null : partyColumns(submitter, party),
+    // A party's columns cross once per file, and once more when an occurrence brings an
+    // original-script name (it may fill a row that has none: parties.ts).
+    party: sent?.sent(party.originalName ? `${key}\u0000original` : key) === true ? null : partyColumns(submitter, party),
     societies: [s.PR, s.MR, s.SR],
     position: p.position,
     values: [party.kind, party.ipNumber, p.role, p.controlled ? 1 : 0, p.chain, p.unknown ? 1 : 0, s.PR, s.MR, s.SR, own.PR, own.MR, own.SR,

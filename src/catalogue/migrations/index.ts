@@ -7,10 +7,11 @@ import { IDENTIFIERS } from './0004-identifiers.js';
 import { RECONCILIATION_LEAN } from './0005-reconciliation-lean.js';
 import { CONFLICT_RESOLUTION } from './0006-conflict-resolution.js';
 import { REGISTRATION_SENT_TYPE } from './0007-registration-sent-type.js';
+import { PARTY_ORIGINAL_NAMES } from './0008-party-original-names.js';
 
 export interface Migration {
   readonly name: string;
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, IDENTIFIERS, RECONCILIATION_LEAN, CONFLICT_RESOLUTION, REGISTRATION_SENT_TYPE];
+export const MIGRATIONS: readonly Migration[] = [CATALOGUE, STATEMENTS, RECONCILIATION, IDENTIFIERS, RECONCILIATION_LEAN, CONFLICT_RESOLUTION, REGISTRATION_SENT_TYPE, PARTY_ORIGINAL_NAMES];

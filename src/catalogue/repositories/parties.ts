@@ -10,9 +10,13 @@ import type { Statement } from 'better-sqlite3';
 
 const CACHE_LIMIT = 200_000;
 
+
+/** Index of original_name among a party row's columns after the key (work-rows.ts partyColumns). */
+const ORIGINAL_NAME = 8;
 export class PartiesRepository {
   readonly #insert: Statement;
   readonly #byKey: Statement;
+  readonly #fillOriginal: Statement;
   readonly #affiliation: Statement;
   readonly #affiliations3: Statement;
   readonly #ids = new Map<string, number>();
@@ -24,6 +28,10 @@ export class PartiesRepository {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(key) DO NOTHING`);
     this.#byKey = db.prepare('SELECT id FROM parties WHERE key = ?').pluck();
+    // A name in original script (NPN/NWN) fills a party that has none; one it has is kept.
+    this.#fillOriginal = db.prepare(
+      'UPDATE parties SET original_name = ?, original_first_name = ?, original_language = ?, original_filled_run = ? WHERE id = ? AND original_name IS NULL',
+    );
     this.#affiliation = db.prepare('INSERT OR IGNORE INTO party_affiliations (party_id, right, society, created_run) VALUES (?, ?, ?, ?)');
     this.#affiliations3 = db.prepare(
       "INSERT OR IGNORE INTO party_affiliations (party_id, right, society, created_run) VALUES (?, 'PR', ?, ?), (?, 'MR', ?, ?), (?, 'SR', ?, ?)",
@@ -53,6 +61,9 @@ export class PartiesRepository {
       if (this.#ids.size >= CACHE_LIMIT) this.#ids.clear();
       this.#ids.set(key, id);
     }
+    // Columns 8-10 of the row: original-script name, first name, language (work-rows.ts partyColumns).
+    const original = p.party?.[ORIGINAL_NAME];
+    if (original !== null && original !== undefined && p.party) this.#fillOriginal.run(original, p.party[ORIGINAL_NAME + 1] ?? null, p.party[ORIGINAL_NAME + 2] ?? null, runId, id);
     const [pr, mr, sr] = p.societies;
     const k = `${id}:${pr ?? ''}:${mr ?? ''}:${sr ?? ''}`;
     if (!this.#affiliations.has(k)) {

@@ -23,6 +23,8 @@ export interface PartySpec {
   readonly pr: number;
   readonly territory?: string;
   readonly society?: number;
+  /** A writer's last name in Cyrillic (an NWN record in Kazakh after the SWR/OWR). */
+  readonly original?: string;
 }
 
 export interface WorkSpec {
@@ -93,6 +95,7 @@ function work(b: CwrBuilder, w: WorkSpec): void {
       interested_party_number: p.id, writer_last_name: p.name, writer_first_name: p.first ?? null, writer_designation_code: 'CA', writer_ipi_name_number: p.ipi,
       pr_affiliation_society: soc, pr_ownership_share: p.pr, mr_affiliation_society: soc, mr_ownership_share: 0, sr_affiliation_society: soc, sr_ownership_share: 0,
     });
+    if (p.original !== undefined) b.record('NWN', { interested_party_number: p.id, writer_last_name: p.original, language_code: 'KK' });
     if (controlled) {
       b.record('SWT', { interested_party_number: p.id, pr_collection_share: p.pr, mr_collection_share: 0, sr_collection_share: 0,
         inclusion_exclusion_indicator: 'I', tis_numeric_code: p.territory ?? '2136', sequence_number: 1 });
