@@ -48,6 +48,7 @@ export class PartiesRepository {
   ensureRows(p: Pick<PartyRows, 'key' | 'party' | 'societies'>, runId: number): number {
     const key = p.key;
     let id = this.#ids.get(key);
+    let inserted = false;
     if (id === undefined) {
       if (p.party === null) {
         // The reader sent this party's columns earlier in the file: its row is there.
@@ -56,14 +57,16 @@ export class PartiesRepository {
       } else {
         // (RETURNING made this insert several times slower than reading lastInsertRowid.)
         const r = this.#insert.run(key, ...p.party, runId);
-        id = r.changes === 1 ? Number(r.lastInsertRowid) : (this.#byKey.get(key) as number);
+        inserted = r.changes === 1;
+        id = inserted ? Number(r.lastInsertRowid) : (this.#byKey.get(key) as number);
       }
       if (this.#ids.size >= CACHE_LIMIT) this.#ids.clear();
       this.#ids.set(key, id);
     }
     // Columns 8-10 of the row: original-script name, first name, language (work-rows.ts partyColumns).
+    // A row this call inserted already has them; an existing one may lack them.
     const original = p.party?.[ORIGINAL_NAME];
-    if (original !== null && original !== undefined && p.party) this.#fillOriginal.run(original, p.party[ORIGINAL_NAME + 1] ?? null, p.party[ORIGINAL_NAME + 2] ?? null, runId, id);
+    if (!inserted && original !== null && original !== undefined && p.party) this.#fillOriginal.run(original, p.party[ORIGINAL_NAME + 1] ?? null, p.party[ORIGINAL_NAME + 2] ?? null, runId, id);
     const [pr, mr, sr] = p.societies;
     const k = `${id}:${pr ?? ''}:${mr ?? ''}:${sr ?? ''}`;
     if (!this.#affiliations.has(k)) {
