@@ -17,6 +17,7 @@ import { normaliseIswc } from '../domain/identifiers.js';
 import { allocate, formatUnits, parseDecimal } from '../domain/money.js';
 import { CatalogueDetails } from '../reconcile/catalogue-source.js';
 import { collectionShare } from '../reconcile/parties.js';
+import type { WorkParty } from '../reconcile/types.js';
 import { territoryContains } from '../reconcile/territory.js';
 import { crdFileName, crdText } from '../formats/crd/writer.js';
 import { linesCsv } from '../statements/csv/write-csv.js';
@@ -162,9 +163,15 @@ export async function distribute(db: Db, req: DistributeRequest): Promise<Distri
     const workAmount = parts[i] ?? 0n;
     const w = details.detail(id);
     if (w === null) throw new DistributeError(`work ${id} disappeared during the distribution`);
-    const holders = w.parties
-      .map((p) => ({ p, share: collectionShare(p.collection, req.right, territory, territoryContains) }))
-      .filter((x) => x.share > 0);
+    // A party on the work twice (a publisher in two chains) holds both shares, paid once.
+    const byParty = new Map<number, { p: WorkParty; share: number }>();
+    for (const p of w.parties) {
+      const share = collectionShare(p.collection, req.right, territory, territoryContains);
+      const seen = byParty.get(p.id);
+      if (seen) seen.share += share;
+      else byParty.set(p.id, { p, share });
+    }
+    const holders = [...byParty.values()].filter((x) => x.share > 0);
     const total = holders.reduce((s, x) => s + x.share, 0);
     // Shares nobody registered are held; an over-claimed work is split by the claims as given.
     const held = Math.max(0, 10000 - total);

@@ -76,10 +76,29 @@ export function allocateLine(input: AllocateInput): Allocation {
   const amounts = splitByWeights(amount, weights);
   const locals = local === null ? null : splitByWeights(local, weights);
   return {
-    parts: members.map((m, i) => ({ party: m.party, weight: m.weight, amount: amounts[i] ?? 0n, local: locals === null ? null : (locals[i] ?? 0n) })),
+    parts: mergeByParty(members.map((m, i) => ({ party: m.party, weight: m.weight, amount: amounts[i] ?? 0n, local: locals === null ? null : (locals[i] ?? 0n) }))),
     unallocated: 0n,
     unallocatedLocal: local === null ? null : 0n,
     reason: null,
     registeredShare: registered,
   };
+}
+
+/** One part per party: a party on the work twice (a publisher in two chains, a writer with two
+ * roles) is paid once, its weights and amounts added up (the parts still add up to the line). */
+function mergeByParty(parts: AllocationPart[]): AllocationPart[] {
+  if (parts.length < 2) return parts;
+  const seen = new Map<number, number>();
+  const out: AllocationPart[] = [];
+  for (const p of parts) {
+    const i = seen.get(p.party.id);
+    if (i === undefined) {
+      seen.set(p.party.id, out.length);
+      out.push(p);
+      continue;
+    }
+    const q = out[i] as AllocationPart;
+    out[i] = { party: q.party, weight: q.weight + p.weight, amount: q.amount + p.amount, local: q.local === null || p.local === null ? null : q.local + p.local };
+  }
+  return out;
 }

@@ -243,7 +243,8 @@ export class Reconciler {
 
     const dk = hashKey(duplicateKey(line));
     const first = this.seen.get(dk);
-    if (first !== undefined) findings.push({ kind: 'duplicate-line', lineId: line.id, workId: match.workId, partyId: null, detail: { firstLine: first } });
+    // The work as stored with the line: none unless matched (a remembered decision may name a work since removed).
+    if (first !== undefined) findings.push({ kind: 'duplicate-line', lineId: line.id, workId: work?.id ?? null, partyId: null, detail: { firstLine: first } });
     else this.seen.set(dk, line.id);
 
     if (work) {
@@ -283,7 +284,7 @@ export class Reconciler {
     if (this.complete.has(key)) return;
     let w = this.works.get(key);
     if (!w) {
-      const members = parties.filter((p) => isMember(p, right, this.options.society) && collectionShare(p.collection, right, line.territory, this.options.contains) > 0).map((p) => p.id);
+      const members = [...new Set(parties.filter((p) => isMember(p, right, this.options.society) && collectionShare(p.collection, right, line.territory, this.options.contains) > 0).map((p) => p.id))];
       w = { workId, right, members, paid: [] };
     }
     for (const p of allocation.parts) if (!w.paid.includes(p.party.id)) w.paid.push(p.party.id);

@@ -104,4 +104,19 @@ describe('ReconcileService on a real catalogue file', () => {
     expect(third.summary).toMatchObject({ matched: 9, unmatched: 0 });
     db.close();
   });
+
+  it('pays a party that is on the work twice once, with both shares (a publisher in two chains)', () => {
+    const db = openCatalogue(join(tmp(), 'twice.db'));
+    const [work] = seedWorks(db, [{ title: 'Twice', swn: 'TW1', iswc: 'T0345246801', writers: [ABAI, { ...ABAI, share: 2500 }, SMITH] }]);
+    const st = new MemoryStatements();
+    st.add({ ...STATEMENT, declaredTotal: null }, [line({ id: 1, iswc: 'T0345246801', amount: 1001n })]);
+    const o = new ReconcileService(db, st).reconcile(7, { society: '177', localCurrency: 'KZT', rate: null, received: null });
+    expect(o.summary.allocated).toBe(1001n);
+    expect(o.summary.members.map((m) => [m.ipi, m.amount, m.lines])).toEqual([['00014107338', 1001n, 1]]);
+    const rows = db.prepare('SELECT party_id, weight, amount FROM reconciliation_allocations').all();
+    expect(rows).toEqual([{ party_id: 1, weight: 7500, amount: 1001 }]);
+    expect(o.findings.filter((f) => f.kind === 'claim-candidate')).toEqual([]);
+    expect(work).toBeGreaterThan(0);
+    db.close();
+  });
 });

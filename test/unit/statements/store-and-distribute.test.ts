@@ -174,6 +174,20 @@ describe('local distribution', () => {
     d.close();
   });
 
+  it('pays a party that is on a work twice once, with both shares (a publisher in two chains)', async () => {
+    const { d, path } = setup('work,uses\nQMP-0001,1\n');
+    // Party 1 also appears a second time on work 1 with 25% (its 50% becomes 75%).
+    d.prepare(`INSERT INTO work_parties (work_id, position, party_id, kind, ip_number, role, controlled, pr_society, pr_share) VALUES (1, 3, 1, 'writer', 'W1', 'A', 1, '177', 2500)`).run();
+    d.prepare(`INSERT INTO collection_shares (work_id, position, n, sequence, territory, include, pr_share) VALUES (1, 3, 1, 1, '2136', 1, 2500)`).run();
+    const r = await distribute(d, { usagePath: path, amount: '100.00', currency: 'KZT', right: 'PR', period: null, society: '177' });
+    expect(r.shares.map((s) => [s.workId, s.partyId, s.share, s.amount])).toEqual([
+      [1, 1, 7500, 6000n],
+      [1, 2, 5000, 4000n],
+    ]);
+    expect(r.allocated + r.unallocated).toBe(r.amount);
+    d.close();
+  });
+
   it.each(['0.01', '0.07', '999999999.99', '1234.56'])('parts always add up to the whole (%s KZT)', async (amount) => {
     const { d, path } = setup(USAGE);
     const r = await distribute(d, { usagePath: path, amount, currency: 'KZT', right: 'PR', period: null, society: '177' });
