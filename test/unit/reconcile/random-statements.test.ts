@@ -19,17 +19,7 @@ import { iswcCheckDigit, ipiNameCheckDigits } from '../../../src/domain/identifi
 import { parseRate } from '../../../src/reconcile/amounts.js';
 import { sqlStatementSource } from '../../../src/reconcile/statement-source.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './fixtures.js';
 
 const WORDS = ['KARA', 'TORGAI', 'DALA', 'ALMA', 'ZHEL', 'STEPPE', 'WIND', 'NUR', 'AI', 'GUL', 'SONG', 'OF', 'THE', 'NIGHT'];
 const TERRITORIES = [null, '', ' ', '0398', '398', '2136', '0250', '2100', '0276', '9999'];
@@ -225,7 +215,7 @@ describe('reconciling random statements', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     it(`random catalogue and statement #${seed}`, () => {
       const db = openCatalogue(join(tmp(), 'c.db'));
-      const r = rng(seed);
+      const r = prng(seed);
       const world = seedCatalogue(db, r, 150, seed % 3 !== 0);
       const id = seedStatement(db, r, world, 600, 1, seed % 2 === 0 ? 123456n : null);
       if (seed >= 4) {
