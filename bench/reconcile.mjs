@@ -176,6 +176,7 @@ function run(label, works, lines, fuzzy) {
       heapBeforeMB: mb(heapBefore.heapUsed),
       heapAfterMB: mb(heapAfter.heapUsed),
       rssBeforeMB: mb(heapBefore.rss),
+      bySql: o.bySql ?? 0,
       matched: s.matched,
       byMethod: s.byMethod,
       review: s.review,
@@ -202,7 +203,7 @@ if (json) console.log(JSON.stringify(results, null, 2));
 else {
   for (const r of results) {
     console.log(
-      `${r.label}: ${r.lines} lines vs ${r.works} works in ${r.seconds}s (index ${r.indexSeconds}s) = ${r.linesPerSecond} lines/s (CPU ${r.cpuSeconds}s = ${r.linesPerCpuSecond} lines per CPU second); matched ${r.matched} (${Object.entries(r.byMethod).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}), review ${r.review}, unmatched ${r.unmatched}; exact ${r.exact}; stored ${r.stored}; db ${r.dbMB} MB; peak RSS ${r.peakRssMB} MB (RSS ${r.rssBeforeMB} MB and heap ${r.heapBeforeMB} MB after setup, heap ${r.heapAfterMB} MB after; setup ${r.setupSeconds}s)${r.digest ? `; results ${r.digest}` : ''}`,
+      `${r.label}: ${r.lines} lines vs ${r.works} works in ${r.seconds}s (index ${r.indexSeconds}s) = ${r.linesPerSecond} lines/s (CPU ${r.cpuSeconds}s = ${r.linesPerCpuSecond} lines per CPU second); settled by SQL ${r.bySql}; matched ${r.matched} (${Object.entries(r.byMethod).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}), review ${r.review}, unmatched ${r.unmatched}; exact ${r.exact}; stored ${r.stored}; db ${r.dbMB} MB; peak RSS ${r.peakRssMB} MB (RSS ${r.rssBeforeMB} MB and heap ${r.heapBeforeMB} MB after setup, heap ${r.heapAfterMB} MB after; setup ${r.setupSeconds}s)${r.digest ? `; results ${r.digest}` : ''}`,
     );
   }
 }

@@ -11,6 +11,8 @@ import { formatMinor, minorUnits, parseDecimal, parseRate, type Rate } from '../
 import type { MatchIndex } from '../reconcile/candidates.js';
 import { CatalogueIndex } from '../reconcile/catalogue-index.js';
 import { CatalogueDetails } from '../reconcile/catalogue-source.js';
+import { bulkPragmas, runBulk } from '../reconcile/bulk/run.js';
+import { SqlStatementSource } from '../reconcile/statement-source.js';
 import { Reconciler, ReconcileError, type ReconcileSummary, type Received } from '../reconcile/engine.js';
 import { DEFAULT_SHARE_TOLERANCE, type Finding } from '../reconcile/findings.js';
 import { decisionKey, DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../reconcile/match.js';
@@ -36,10 +38,15 @@ export interface ReconcileRequest {
   readonly received: Received | null;
   readonly match?: MatchOptions;
   readonly shareTolerance?: number;
+  /** 'sql' (default): SQL settles the lines it can decide exactly, the reconciler the rest;
+   * 'js': the reconciler settles every line (the reference the SQL path is tested against). */
+  readonly engine?: 'sql' | 'js';
 }
 
 export interface ReconcileOutcome {
   readonly reconciliationId: number;
+  /** Lines settled by the SQL path (the others by the reconciler, line by line). */
+  readonly bySql: number;
   readonly summary: ReconcileSummary;
   readonly findings: readonly Finding[];
 }
@@ -83,7 +90,10 @@ export class ReconcileService {
     const index = this.matchIndex();
     const details = new CatalogueDetails(this.db, PAGE);
     const decisions = repo.decisions(st.fromSociety);
+    // The SQL path reads the lines where they are stored (the statements tables).
+    const bulk = req.engine !== 'js' && this.source instanceof SqlStatementSource;
     const rec = new Reconciler(st, total, index, details, decisions, {
+      statementChecks: !bulk,
       society: req.society,
       match: req.match ?? DEFAULT_MATCH_OPTIONS,
       rate,
@@ -95,6 +105,21 @@ export class ReconcileService {
     const run = this.db.transaction(() => {
       const id = repo.begin({ statementId, society: req.society, fromSociety: st.fromSociety, received: req.received?.amount ?? null, receivedCurrency: req.received?.currency ?? null }, rec.summary);
       const out = repo.writer(id);
+      if (bulk) {
+        const r = runBulk(this.db, {
+          statement: st,
+          currency: st.currency,
+          reconciliationId: id,
+          society: req.society,
+          shareTolerance: req.shareTolerance ?? DEFAULT_SHARE_TOLERANCE,
+          contains: territoryContains,
+          decisionKeys: decisions.keys?.() ?? [],
+          reconciler: rec,
+          writer: out,
+        });
+        repo.finish(id, r.summary);
+        return { reconciliationId: id, bySql: r.settledBySql, summary: r.summary, findings: r.findings };
+      }
       let after = -Infinity;
       for (;;) {
         const page = this.source.page(statementId, after, PAGE);
@@ -110,17 +135,19 @@ export class ReconcileService {
       for (const f of findings) out.finding(f, null);
       out.flush();
       repo.finish(id, summary);
-      return { reconciliationId: id, summary, findings };
+      return { reconciliationId: id, bySql: 0, summary, findings };
     });
     // Matched works are read at random across the catalogue: a larger page cache for this run
     // (bounded, 64 MiB) instead of the connection's default 2 MiB; restored afterwards.
     const cache = this.db.pragma('cache_size', { simple: true }) as number;
     const kib = cache < 0 ? -cache : (cache * (this.db.pragma('page_size', { simple: true }) as number)) / 1024;
     if (kib < RUN_CACHE_KIB) this.db.pragma(`cache_size = -${RUN_CACHE_KIB}`);
+    const restore = bulk ? bulkPragmas(this.db) : null;
     try {
       return run.immediate();
     } finally {
       this.db.pragma(`cache_size = ${cache}`);
+      restore?.();
     }
   }
 }

@@ -9,7 +9,8 @@ import { splitByWeights } from './amounts.js';
 import { collectionShare, isMember, namesParty, type PartyMatch, type TerritoryContains } from './parties.js';
 import type { LineStatus, ReconLine, Right, WorkDetail, WorkParty } from './types.js';
 
-export type UnallocatedReason = 'unmatched' | 'review' | 'party-not-on-work' | 'not-a-member' | 'no-member-share';
+export const UNALLOCATED_REASONS = ['unmatched', 'review', 'party-not-on-work', 'not-a-member', 'no-member-share'] as const;
+export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
 
 export interface AllocationPart {
   readonly party: WorkParty;

@@ -31,6 +31,9 @@ export interface ReconcileOptions {
   /** Hundredths of a percent. */
   readonly shareTolerance: number;
   readonly contains: TerritoryContains;
+  /** Duplicate lines and claim candidates are checked here (default). Off when the caller
+   * settles only part of a statement and checks the whole statement itself (the SQL path). */
+  readonly statementChecks?: boolean;
 }
 
 export interface LineOutcome {
@@ -224,11 +227,22 @@ export class Reconciler {
     return matchLine(line, { index: this.index, fromSociety: this.statement.fromSociety, decisions: this.decisions, options: this.options.match });
   }
 
+  /** The amount after bank charges and in local currency of the whole statement's running total
+   * `cumulative` (lines in id order): what the lines up to there add up to, so that a line's
+   * amounts are image(before + amount) - image(before), whoever settles it. */
+  images(): { scaled: boolean; net: (cumulative: bigint) => bigint; local: ((cumulative: bigint) => bigint) | null } {
+    const n = this.netScaler;
+    const l = this.localScaler;
+    const net = (c: bigint): bigint => (n ? n.image(c) : c);
+    return { scaled: n !== null || l !== null, net, local: l ? (c: bigint) => l.image(net(c)) : null };
+  }
+
   private settle(line: ReconLine, match: MatchResult): LineOutcome {
     const s = this.summary;
     s.lines++;
-    const net = this.netScaler ? this.netScaler.step(line.amount) : line.amount;
-    const local = this.localScaler ? this.localScaler.step(net) : null;
+    const preset = line.scaled;
+    const net = preset ? preset.net : this.netScaler ? this.netScaler.step(line.amount) : line.amount;
+    const local = preset ? preset.local : this.localScaler ? this.localScaler.step(net) : null;
     const work = match.status === 'matched' && match.workId !== null ? this.details.detail(match.workId) : null;
     const status = match.status === 'matched' && work === null ? 'unmatched' : match.status;
     const party = work && namesParty(line) ? matchParty(line, work) : null;
@@ -241,11 +255,14 @@ export class Reconciler {
     } else if (status === 'review') s.review++;
     else s.unmatched++;
 
-    const dk = hashKey(duplicateKey(line));
-    const first = this.seen.get(dk);
-    // The work as stored with the line: none unless matched (a remembered decision may name a work since removed).
-    if (first !== undefined) findings.push({ kind: 'duplicate-line', lineId: line.id, workId: work?.id ?? null, partyId: null, detail: { firstLine: first } });
-    else this.seen.set(dk, line.id);
+    const checks = this.options.statementChecks !== false;
+    if (checks) {
+      const dk = hashKey(duplicateKey(line));
+      const first = this.seen.get(dk);
+      // The work as stored with the line: none unless matched (a remembered decision may name a work since removed).
+      if (first !== undefined) findings.push({ kind: 'duplicate-line', lineId: line.id, workId: work?.id ?? null, partyId: null, detail: { firstLine: first } });
+      else this.seen.set(dk, line.id);
+    }
 
     if (work) {
       if (namesParty(line) && party === null) {
@@ -253,7 +270,7 @@ export class Reconciler {
       }
       const d = shareDiscrepancy(line, allocation.registeredShare, this.options.shareTolerance, work.id, party?.party.id ?? null);
       if (d) findings.push(d);
-      this.track(work.id, work.parties, line, allocation);
+      if (checks) this.track(work.id, work.parties, line, allocation);
     }
 
     s.allocated += net - allocation.unallocated;

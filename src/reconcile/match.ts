@@ -17,9 +17,12 @@ export interface Decision {
 
 export interface Decisions {
   get(society: string, key: string): Decision | undefined;
+  /** Every key with a decision (work codes and T:title keys); needed by the SQL path, which
+   * leaves lines with a decision to the matcher. */
+  keys?(): string[];
 }
 
-export const NO_DECISIONS: Decisions = { get: () => undefined };
+export const NO_DECISIONS: Decisions = { get: () => undefined, keys: () => [] };
 
 export interface MatchOptions {
   /** Fuzzy title score (0..1) at or above which a writer-confirmed line is matched. */

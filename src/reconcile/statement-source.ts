@@ -39,7 +39,7 @@ export class SqlStatementSource implements StatementSource {
     // page, unlike the (statement_id, n) index (`+statement_id` keeps the planner off it).
     this.pageStmt = db
       .prepare(
-        `SELECT id, line_ref, society_work_code, iswc, title, writers, ipi_name_number, party_name, right, territory, share, amount, usage_start, usage_end
+        `SELECT ${LINE_COLUMNS}
          FROM statement_lines WHERE id > ? AND id <= ? AND +statement_id = ? AND currency = ? ORDER BY id LIMIT ?`,
       )
       .safeIntegers(true)
@@ -89,30 +89,41 @@ export class SqlStatementSource implements StatementSource {
     const h = this.headerStmt.get(id) as HeaderRow | undefined;
     if (!h) return [];
     // Raw rows (arrays) cost half as much as objects on a million lines.
-    type Raw = [bigint, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, bigint | null, bigint, string | null, string | null];
+    type Raw = LineRow;
     // The first page (after = -Infinity) reads the range afresh.
     const [lo, hi] = this.range(id, !Number.isFinite(after));
     const from = Number.isFinite(after) ? Math.max(after, lo - 1) : lo - 1;
     const rows = this.pageStmt.all(from, hi, id, this.currency(id, h), limit) as Raw[];
-    return rows.map(([lineId, ref, code, iswc, title, writers, ipi, party, right, territory, share, amount, start, end]) => ({
-      id: Number(lineId),
-      ref,
-      workCode: code,
-      iswc,
-      submitterWorkNumber: null,
-      isrc: null,
-      title,
-      writers: writers ? writers.split(';').map((w) => w.trim()).filter((w) => w !== '') : [],
-      ipiName: ipi,
-      ipiBase: null,
-      partyName: party,
-      right: (right as Right | null) ?? null,
-      territory,
-      share: share === null ? null : Number(share),
-      amount,
-      period: start || end ? `${start ?? ''}/${end ?? ''}` : null,
-    }));
+    return rows.map((r) => toReconLine(r));
   }
+}
+
+/** The columns of statement_lines a ReconLine is made of, in the order toReconLine reads them. */
+export const LINE_COLUMNS = 'id, line_ref, society_work_code, iswc, title, writers, ipi_name_number, party_name, right, territory, share, amount, usage_start, usage_end';
+
+/** A raw row of LINE_COLUMNS (read with safe integers). */
+export type LineRow = [bigint, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, bigint | null, bigint, string | null, string | null];
+
+export function toReconLine([lineId, ref, code, iswc, title, writers, ipi, party, right, territory, share, amount, start, end]: LineRow, scaled?: ReconLine['scaled']): ReconLine {
+  return {
+    id: Number(lineId),
+    ref,
+    workCode: code,
+    iswc,
+    submitterWorkNumber: null,
+    isrc: null,
+    title,
+    writers: writers ? writers.split(';').map((w) => w.trim()).filter((w) => w !== '') : [],
+    ipiName: ipi,
+    ipiBase: null,
+    partyName: party,
+    right: (right as Right | null) ?? null,
+    territory,
+    share: share === null ? null : Number(share),
+    amount,
+    period: start || end ? `${start ?? ''}/${end ?? ''}` : null,
+    ...(scaled ? { scaled } : {}),
+  };
 }
 
 export function sqlStatementSource(db: Db): SqlStatementSource {

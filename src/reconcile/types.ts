@@ -82,6 +82,9 @@ export interface ReconLine {
   readonly amount: bigint;
   /** Usage period or distribution reference: part of the duplicate key. */
   readonly period: string | null;
+  /** After bank charges and in local currency, when worked out for the whole statement already
+   * (see Reconciler.images); otherwise the reconciler scales the lines as they come. */
+  readonly scaled?: { readonly net: bigint; readonly local: bigint | null };
 }
 
 export interface ReconStatement {

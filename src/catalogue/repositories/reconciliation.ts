@@ -160,9 +160,8 @@ export class ResultWriter {
     this.findings = new BatchInsert(db, 'INSERT INTO reconciliation_findings (reconciliation_id, kind, line_id, work_id, party_id, detail)', FINDING_COLUMNS, this.lines);
   }
 
-  /** Queues one line's outcome; returns the id its row will have. */
-  line(o: LineOutcome, decisionKey: string | null): number {
-    const id = this.nextLine++;
+  /** Queues one line's outcome; returns the id its row will have (the next one, or `id`). */
+  line(o: LineOutcome, decisionKey: string | null, id: number = this.nextLine++): number {
     const m = o.match;
     const l = o.line;
     this.lines.push(
@@ -320,7 +319,7 @@ export class ReconciliationRepository {
       if (r.decision === 'accept') d.accepted = r.work_id;
       else d.rejected.add(r.work_id);
     }
-    return { get: (society: string, key: string): Decision | undefined => (society === fromSociety ? map.get(key) : undefined) };
+    return { get: (society: string, key: string): Decision | undefined => (society === fromSociety ? map.get(key) : undefined), keys: () => [...map.keys()] };
   }
 
   inboxSeen(sha256: string): boolean {
