@@ -47,16 +47,14 @@ function dropTemp(db: Db): void {
   for (const t of Q.TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 }
 
-/** Working tables in memory (set outside a transaction; `restore` puts the settings back). */
+/** Room for the run's working tables: a 256 MiB cache for the temporary database (the default
+ * 2 MiB made every temporary B-tree spill); beyond it they spill to a temporary file, so memory
+ * stays bounded whatever the statement's size. Set outside a transaction; the returned function
+ * puts the setting back. */
 export function bulkPragmas(db: Db): () => void {
-  const store = db.pragma('temp_store', { simple: true }) as number;
   const cache = db.pragma('temp.cache_size', { simple: true }) as number;
-  db.pragma('temp_store = MEMORY');
   db.pragma('temp.cache_size = -262144');
-  return () => {
-    db.pragma(`temp.cache_size = ${cache}`);
-    db.pragma(`temp_store = ${store}`);
-  };
+  return () => void db.pragma(`temp.cache_size = ${cache}`);
 }
 
 export function runBulk(db: Db, input: BulkRunInput): BulkRunResult {
