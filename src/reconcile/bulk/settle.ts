@@ -35,6 +35,7 @@ export function settleBySql(s: Steps, input: BulkRunInput, territories: readonly
   const plainPartyIpis = db.prepare(`SELECT 1 FROM parties WHERE ipi_name_number IS NOT NULL AND NOT (length(ipi_name_number) = 11 AND ipi_name_number NOT GLOB '*[^0-9]*') LIMIT 1`).get() === undefined;
   // Works of each line's society work code, then the lines with a unique work (by code, else ISWC).
   for (const sql of Q.matchSql()) s.run(sql, 'lo', 'hi', 'stmt', 'cur', 'soc3', 'socShort');
+  s.exec(Q.FILL_AMBIGUOUS);
   s.run(Q.eligibleSql({ scaled, iswcIdentifiers, plainPartyIpis }), 'lo', 'hi', 'stmt', 'cur');
   if (input.decisionKeys.length > 0) s.exec(Q.DROP_DECIDED);
   if (plainPartyIpis) {

@@ -17,11 +17,12 @@
  *   rx_reg: per key, the members' shares added up, how many positions have a member's share
  *   and, when one does, its party;
  * - rx_amt: per line, the amount after bank charges and in local currency (only when scaling);
- * - rx_dec: keys with a review decision; rx_find: line findings of both paths; rx_dup: duplicate
+ * - rx_amb: ISWCs that more than one work has;
+ * - rx_amb: ISWCs that more than one work has; rx_dec: keys with a review decision; rx_find: line findings of both paths; rx_dup: duplicate
  *   keys of lines that may repeat; rx_touch / rx_paid: works and rights that may have claims.
  */
 
-export const TEMP_TABLES = ['rx_terr', 'rx_match', 'rx_line', 'rx_keys', 'rx_wt', 'rx_reg', 'rx_amt', 'rx_dec', 'rx_find', 'rx_dup', 'rx_touch', 'rx_paid', 'rx_members'] as const;
+export const TEMP_TABLES = ['rx_terr', 'rx_amb', 'rx_match', 'rx_line', 'rx_keys', 'rx_wt', 'rx_reg', 'rx_amt', 'rx_dec', 'rx_find', 'rx_dup', 'rx_touch', 'rx_paid', 'rx_members'] as const;
 
 export const CREATE_TEMP = `
 CREATE TEMP TABLE rx_terr (tid INTEGER PRIMARY KEY, tkey TEXT NOT NULL UNIQUE, blank INTEGER NOT NULL, world INTEGER NOT NULL);
@@ -41,6 +42,7 @@ CREATE TEMP TABLE rx_wt (k INTEGER NOT NULL, position INTEGER NOT NULL, party_id
 CREATE TEMP TABLE rx_reg (k INTEGER PRIMARY KEY, reg INTEGER NOT NULL, n INTEGER NOT NULL, party_id INTEGER);
 CREATE TEMP TABLE rx_amt (line_id INTEGER PRIMARY KEY, net INTEGER NOT NULL, local INTEGER);
 CREATE TEMP TABLE rx_dec (key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TEMP TABLE rx_amb (iswc TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TEMP TABLE rx_find (line_id INTEGER NOT NULL, ord INTEGER NOT NULL, kind TEXT NOT NULL, row_id INTEGER, work_id INTEGER, party_id INTEGER, detail TEXT NOT NULL);
 CREATE TEMP TABLE rx_dup (line_id INTEGER PRIMARY KEY, h INTEGER NOT NULL);
 CREATE TEMP TABLE rx_touch (work_id INTEGER NOT NULL, right TEXT NOT NULL, first INTEGER, k INTEGER, PRIMARY KEY (work_id, right)) WITHOUT ROWID;
@@ -114,7 +116,7 @@ export function eligibleSql(o: EligibleOptions): string {
   const bySociety = 'x.s_lo = x.s_hi';
   const m = `CASE WHEN ${bySociety} THEN x.s_lo ELSE -w.id END`;
   // By ISWC (when the work code names no single work): the one work with it, in either table.
-  const onlyWork = `NOT EXISTS (SELECT 1 FROM works w2 WHERE w2.iswc = sl.iswc AND w2.id <> w.id)${
+  const onlyWork = `sl.iswc NOT IN (SELECT iswc FROM rx_amb)${
     o.iswcIdentifiers ? ` AND NOT EXISTS (SELECT 1 FROM work_identifiers i2 WHERE i2.kind = 'iswc' AND i2.value = sl.iswc AND i2.work_id <> w.id)` : ''
   }`;
   return `
@@ -135,6 +137,9 @@ WHERE ${LINES_OF_STATEMENT}
   AND (sl.territory IS NULL OR sl.territory NOT GLOB '*[^0-9 ]*')
   AND abs(sl.amount) <= ${MAX_AMOUNT}${o.scaled ? ` AND abs(a.net) <= ${MAX_AMOUNT} AND (a.local IS NULL OR abs(a.local) <= ${MAX_AMOUNT})` : ''}`;
 }
+
+/** ISWCs of more than one work (the catalogue's ISWC index read in order, once per run). */
+export const FILL_AMBIGUOUS = 'INSERT INTO rx_amb (iswc) SELECT iswc FROM works WHERE iswc IS NOT NULL GROUP BY iswc HAVING count(*) > 1';
 
 /** Lines with a review decision on their key go back to the reconciler. */
 export const DROP_DECIDED = 'DELETE FROM rx_line WHERE decision_key IN (SELECT key FROM rx_dec)';
