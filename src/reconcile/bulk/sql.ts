@@ -17,9 +17,10 @@
  *   rx_reg: per key, the members' shares added up, how many positions have a member's share
  *   and, when one does, its party;
  * - rx_amt: per line, the amount after bank charges and in local currency (only when scaling);
- * - rx_amb: ISWCs that more than one work has;
- * - rx_amb: ISWCs that more than one work has; rx_dec: keys with a review decision; rx_find: line findings of both paths; rx_dup: duplicate
- *   keys of lines that may repeat; rx_touch / rx_paid: works and rights that may have claims.
+ * - rx_amb: ISWCs that more than one work has; rx_dec: keys with a review decision;
+ * - rx_find: line findings of both paths; rx_dup: duplicate keys of lines that may repeat;
+ * - rx_touch / rx_paid: works and rights that may have claims, and who was paid on them;
+ * - rx_keys: keys whose weights are to be worked out; rx_members: the summary's totals per party.
  */
 
 export const TEMP_TABLES = ['rx_terr', 'rx_amb', 'rx_match', 'rx_line', 'rx_keys', 'rx_wt', 'rx_reg', 'rx_amt', 'rx_dec', 'rx_find', 'rx_dup', 'rx_touch', 'rx_paid', 'rx_members'] as const;
