@@ -53,7 +53,6 @@ export function summarise(db: Db, input: BulkRunInput, rows: { from: number; to:
   const local = s.localAllocated !== null;
   const party = q('SELECT name, first_name, ipi_name_number FROM parties WHERE id = ?');
   // Per party by upsert into a small table keyed by party (cheaper than sorting every allocation).
-  db.exec('CREATE TEMP TABLE rx_members (party_id INTEGER PRIMARY KEY, amount INTEGER NOT NULL, local INTEGER, n INTEGER NOT NULL)');
   db.prepare(
     `INSERT INTO rx_members (party_id, amount, local, n) SELECT party_id, amount, local, 1 FROM reconciliation_allocations WHERE line_id BETWEEN ? AND ?
      ON CONFLICT (party_id) DO UPDATE SET amount = amount + excluded.amount, local = local + excluded.local, n = n + 1`,
