@@ -11,7 +11,7 @@ import { formatMinor, minorUnits, parseDecimal, parseRate, type Rate } from '../
 import type { MatchIndex } from '../reconcile/candidates.js';
 import { CatalogueIndex } from '../reconcile/catalogue-index.js';
 import { CatalogueDetails } from '../reconcile/catalogue-source.js';
-import { bulkPragmas, runBulk } from '../reconcile/bulk/run.js';
+import { bulkPragmas, runBulk, statementTerritories } from '../reconcile/bulk/run.js';
 import { SqlStatementSource } from '../reconcile/statement-source.js';
 import { Reconciler, ReconcileError, type ReconcileSummary, type Received } from '../reconcile/engine.js';
 import { DEFAULT_SHARE_TOLERANCE, type Finding } from '../reconcile/findings.js';
@@ -91,7 +91,8 @@ export class ReconcileService {
     const details = new CatalogueDetails(this.db, PAGE);
     const decisions = repo.decisions(st.fromSociety);
     // The SQL path reads the lines where they are stored (the statements tables).
-    const bulk = req.engine !== 'js' && this.source instanceof SqlStatementSource;
+    const territories = req.engine !== 'js' && this.source instanceof SqlStatementSource ? statementTerritories(this.db, statementId, st.currency) : null;
+    const bulk = territories !== null;
     const rec = new Reconciler(st, total, index, details, decisions, {
       statementChecks: !bulk,
       society: req.society,
@@ -114,6 +115,7 @@ export class ReconcileService {
           shareTolerance: req.shareTolerance ?? DEFAULT_SHARE_TOLERANCE,
           contains: territoryContains,
           decisionKeys: decisions.keys?.() ?? [],
+          territories: territories ?? [],
           reconciler: rec,
           writer: out,
         });

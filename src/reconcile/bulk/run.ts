@@ -30,6 +30,8 @@ export interface BulkRunInput {
   readonly contains: TerritoryContains;
   /** Work codes / title keys with a review decision for the remitting society. */
   readonly decisionKeys: readonly string[];
+  /** The statement's territories (statementTerritories: at most Q.MAX_TERRITORIES). */
+  readonly territories: readonly string[];
   /** Settles the lines SQL leaves (its statement checks off). */
   readonly reconciler: Reconciler;
   readonly writer: ResultWriter;
@@ -55,6 +57,14 @@ export function bulkPragmas(db: Db): () => void {
   const cache = db.pragma('temp.cache_size', { simple: true }) as number;
   db.pragma('temp.cache_size = -262144');
   return () => void db.pragma(`temp.cache_size = ${cache}`);
+}
+
+/** The territories of a statement's lines, when few enough for the SQL path to number them
+ * (keys leave room for 65,536); null otherwise: the reconciler then settles the statement alone. */
+export function statementTerritories(db: Db, statementId: number, currency: string): string[] | null {
+  const [lo, hi] = db.prepare('SELECT MIN(id), MAX(id) FROM statement_lines WHERE statement_id = ?').raw(true).get(statementId) as [number | null, number | null];
+  const all = db.prepare(Q.DISTINCT_TERRITORIES).pluck().all({ lo: lo ?? 0, hi: hi ?? -1, stmt: statementId, cur: currency }) as string[];
+  return all.length <= Q.MAX_TERRITORIES ? all : null;
 }
 
 export function runBulk(db: Db, input: BulkRunInput): BulkRunResult {
@@ -85,9 +95,8 @@ export function runBulk(db: Db, input: BulkRunInput): BulkRunResult {
 
     // 1. Amounts of every line when scaled (bank charges, rate), from the running total.
     if (images.scaled) s.run(Q.FILL_AMOUNTS, 'lo', 'hi', 'stmt', 'cur');
-    // 2. What SQL settles (a statement with too many territories to number goes to the reconciler whole).
-    const territories = db.prepare(Q.DISTINCT_TERRITORIES).pluck().all({ lo: first, hi: last, stmt: st.id, cur: input.currency }) as string[];
-    const bySql = territories.length <= Q.MAX_TERRITORIES ? settleBySql(s, input, territories, images.scaled) : 0;
+    // 2. What SQL settles.
+    const bySql = settleBySql(s, input, input.territories, images.scaled);
     // 3. The other lines, by the reconciler.
     const all = Number(db.prepare('SELECT COUNT(*) FROM statement_lines sl WHERE sl.id BETWEEN ? AND ? AND +sl.statement_id = ? AND sl.currency = ?').pluck().get(first, last, st.id, input.currency));
     if (bySql < all) s.timed("the reconciler's lines", () => settleRest(db, input, { first, last, base, scaled: images.scaled }));

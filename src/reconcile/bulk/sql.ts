@@ -7,7 +7,7 @@
  * reconciler (src/reconcile/engine.ts), so both paths give the same stored result.
  *
  * Who is paid depends on the work, the right and the territory: such a combination is one integer
- * key, k = work id x 4096 + right (PR 0, MR 1, SR 2) x 1024 + territory number (rx_terr), so the
+ * key, k = work id x 2^18 + right (PR 0, MR 1, SR 2) x 2^16 + territory number (rx_terr), so the
  * working tables are keyed by integers. Temporary tables (this connection, dropped after the run):
  * - rx_terr: the statement's territories, numbered, blank or contained in World (TIS hierarchy);
  * - rx_match: per line with a society work code, the lowest and highest work it names;
@@ -57,13 +57,13 @@ const LINES_OF_STATEMENT = 'sl.id BETWEEN :lo AND :hi AND +sl.statement_id = :st
 /** A territory's key: '' for a blank one (spaces only); its number is rx_terr.tid. */
 export const TKEY = (col: string): string => `CASE WHEN trim(coalesce(${col}, '')) = '' THEN '' ELSE ${col} END`;
 /** Territories per statement the keys can number. */
-export const MAX_TERRITORIES = 1023;
+export const MAX_TERRITORIES = 65_536;
 const RIGHT_INDEX = (col: string): string => `CASE coalesce(${col}, 'PR') WHEN 'PR' THEN 0 WHEN 'MR' THEN 1 ELSE 2 END`;
 /** The key of a work, right and territory number. */
-export const KEY = (work: string, right: string, tid: string): string => `(${work}) * 4096 + (${RIGHT_INDEX(right)}) * 1024 + (${tid})`;
-const K_WORK = (k: string): string => `(${k}) / 4096`;
-const K_RIGHT = (k: string): string => `((${k}) / 1024) % 4`;
-const K_TID = (k: string): string => `(${k}) % 1024`;
+export const KEY = (work: string, right: string, tid: string): string => `(${work}) * 262144 + (${RIGHT_INDEX(right)}) * 65536 + (${tid})`;
+const K_WORK = (k: string): string => `(${k}) / 262144`;
+const K_RIGHT = (k: string): string => `((${k}) / 65536) % 4`;
+const K_TID = (k: string): string => `(${k}) % 65536`;
 
 export const DISTINCT_TERRITORIES = `SELECT DISTINCT ${TKEY('sl.territory')} FROM statement_lines sl WHERE ${LINES_OF_STATEMENT}`;
 
