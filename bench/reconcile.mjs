@@ -2,7 +2,7 @@
 /**
  * Reconciliation benchmark (runs against dist/: `npm run build` first).
  *
- *   node bench/reconcile.mjs [--works N] [--lines N] [--fuzzy 0.1] [--ids-only] [--json] [--keep] [--digest]
+ *   node bench/reconcile.mjs [--works N] [--lines N] [--fuzzy 0.1] [--ids-only] [--per-party] [--json] [--keep] [--digest]
  *
  * Builds a synthetic catalogue of N works (2 writers each, one a KazAK member; titles from a
  * syllable generator, so title words are varied) and a statement of L lines straight into a real
@@ -14,6 +14,8 @@
  * --digest adds a SHA-256 (first 16 hex digits) of everything stored — every line result,
  * allocation, finding and the totals, in statement line order — read after the timed phase, so two
  * builds can be shown to give the same results on the same (seeded) data.
+ * --per-party: each identifier line names one of the work's two writers by IPI name number, with
+ * a share paid (one line per interested party, as CRD statements pay), instead of paying the work.
  * Default: the two runs of issue 6 — 1,000,000 lines (10% fuzzy) against 1,000,000 works, and
  * 200,000 lines matched by identifiers (the reference peer does ~22,000 lines/s).
  */
@@ -36,6 +38,7 @@ const opt = (name, dflt) => {
 const json = args.includes('--json');
 const keep = args.includes('--keep');
 const digest = args.includes('--digest');
+const perParty = args.includes('--per-party');
 
 /** SHA-256 of the stored results, independent of row ids (lines by statement line). */
 function resultDigest(db) {
@@ -117,16 +120,17 @@ function buildStatement(db, id, cat, works, lines, fuzzy) {
   const now = new Date().toISOString();
   db.transaction(() => {
     db.prepare("INSERT INTO statements (id, content_hash, from_society, format, file_name, currency, scale, lines, imported_at) VALUES (?, ?, '052', 'csv', 'bench.csv', 'EUR', 2, ?, ?)").run(id, `bench-${id}`, lines, now);
-    const ins = db.prepare("INSERT INTO statement_lines (statement_id, n, line_ref, society_work_code, iswc, title, writers, right, territory, amount, currency, source_line) VALUES (?, ?, ?, NULL, ?, ?, ?, 'PR', '0398', ?, 'EUR', ?)");
+    const ins = db.prepare("INSERT INTO statement_lines (statement_id, n, line_ref, society_work_code, iswc, title, writers, ipi_name_number, share, right, territory, amount, currency, source_line) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, 'PR', '0398', ?, 'EUR', ?)");
+    const writerIpi = db.prepare('SELECT p.ipi_name_number FROM work_parties wp JOIN parties p ON p.id = wp.party_id WHERE wp.work_id = ? AND wp.position = ?').pluck();
     const writerName = db.prepare('SELECT p.first_name, p.name FROM work_parties wp JOIN parties p ON p.id = wp.party_id WHERE wp.work_id = ? AND wp.position = 1');
     for (let n = 1; n <= lines; n++) {
       const w = 1 + Math.floor(rnd() * works);
       const amount = BigInt(1 + Math.floor(rnd() * 100000));
       if (rnd() < fuzzy) {
         const p = writerName.get(w);
-        ins.run(id, n, `L${n}`, null, typo(cat.titles[w]), `${p.first_name} ${p.name}`, amount, n);
+        ins.run(id, n, `L${n}`, null, typo(cat.titles[w]), `${p.first_name} ${p.name}`, null, null, amount, n);
       } else {
-        ins.run(id, n, `L${n}`, iswc(w), null, null, amount, n);
+        ins.run(id, n, `L${n}`, iswc(w), null, null, perParty ? writerIpi.get(w, 1 + Math.floor(rnd() * 2)) : null, perParty ? 5000 : null, amount, n);
       }
     }
   })();

@@ -38,10 +38,7 @@ export function settleBySql(s: Steps, input: BulkRunInput, territories: readonly
   s.exec(Q.FILL_AMBIGUOUS);
   s.run(Q.eligibleSql({ scaled, iswcIdentifiers, plainPartyIpis }), 'lo', 'hi', 'stmt', 'cur');
   if (input.decisionKeys.length > 0) s.exec(Q.DROP_DECIDED);
-  if (plainPartyIpis) {
-    s.exec(Q.NAMED_POSITION);
-    s.exec(Q.DROP_UNNAMED);
-  }
+  if (plainPartyIpis) s.exec(Q.DROP_UNNAMED);
   // Who is paid: per key, each party's share and membership.
   s.exec(Q.LINE_KEYS);
   fillWeights(s);

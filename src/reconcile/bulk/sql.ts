@@ -122,10 +122,11 @@ export function eligibleSql(o: EligibleOptions): string {
     o.iswcIdentifiers ? ` AND NOT EXISTS (SELECT 1 FROM work_identifiers i2 WHERE i2.kind = 'iswc' AND i2.value = sl.iswc AND i2.work_id <> w.id)` : ''
   }`;
   return `
-INSERT INTO rx_line (line_id, m, k, decision_key, ipi, net, local)
+INSERT INTO rx_line (line_id, m, k, decision_key, ipi, position, net, local)
 SELECT sl.id, ${m}, ${KEY(`abs(${m})`, 'sl.right', 't.tid')},
        CASE WHEN ${CODE_KEY} IS NOT NULL THEN ${CODE_KEY} WHEN sl.title IS NULL THEN NULL ELSE cwrkit_rx_title_decision(sl.title) END,
        CASE WHEN ${ipiOk} THEN sl.ipi_name_number END,
+       ${o.plainPartyIpis ? `CASE WHEN ${ipiOk} THEN (SELECT min(wp.position) FROM work_parties wp JOIN parties p ON p.id = wp.party_id WHERE wp.work_id = abs(${m}) AND p.ipi_name_number = sl.ipi_name_number) END` : 'NULL'},
        ${o.scaled ? 'a.net, a.local' : 'sl.amount, NULL'}
 FROM statement_lines sl
 LEFT JOIN rx_match x ON x.line_id = sl.id
@@ -146,11 +147,8 @@ export const FILL_AMBIGUOUS = 'INSERT INTO rx_amb (iswc) SELECT iswc FROM works 
 /** Lines with a review decision on their key go back to the reconciler. */
 export const DROP_DECIDED = 'DELETE FROM rx_line WHERE decision_key IN (SELECT key FROM rx_dec)';
 
-/** The named party's position on the work (the first with that IPI); lines whose IPI is not on
- * the work go back to the reconciler (it tries the name next). */
-export const NAMED_POSITION = `
-UPDATE rx_line SET position = (SELECT min(wp.position) FROM work_parties wp JOIN parties p ON p.id = wp.party_id WHERE wp.work_id = abs(rx_line.m) AND p.ipi_name_number = rx_line.ipi)
-WHERE ipi IS NOT NULL`;
+/** A line naming a party by an IPI that is not on the work goes back to the reconciler (it tries
+ * the name next); the others carry the party's position (the first with that IPI). */
 export const DROP_UNNAMED = 'DELETE FROM rx_line WHERE ipi IS NOT NULL AND position IS NULL';
 
 const byRight = (r: string, pr: string, mr: string, sr: string): string => `CASE ${r} WHEN 0 THEN ${pr} WHEN 1 THEN ${mr} ELSE ${sr} END`;
