@@ -23,7 +23,6 @@ export function claims(s: Steps): Finding[] {
   if (!s.any('SELECT 1 FROM rx_touch LIMIT 1')) return out;
   s.run(Q.TOUCH_FIRST, 'base', 'lo', 'hi', 'rec');
   s.exec(Q.DROP_PAID_TOUCH);
-  s.exec(Q.TOUCH_KEYS);
   s.exec(Q.TOUCHED_KEYS);
   fillWeights(s);
   s.run(Q.FILL_PAID, 'base', 'lo', 'hi', 'rec');

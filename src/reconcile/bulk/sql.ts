@@ -46,7 +46,7 @@ CREATE TEMP TABLE rx_dec (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TEMP TABLE rx_amb (iswc TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TEMP TABLE rx_find (line_id INTEGER NOT NULL, ord INTEGER NOT NULL, kind TEXT NOT NULL, row_id INTEGER, work_id INTEGER, party_id INTEGER, detail TEXT NOT NULL);
 CREATE TEMP TABLE rx_dup (line_id INTEGER PRIMARY KEY, h INTEGER NOT NULL);
-CREATE TEMP TABLE rx_touch (work_id INTEGER NOT NULL, right TEXT NOT NULL, first INTEGER, k INTEGER, PRIMARY KEY (work_id, right)) WITHOUT ROWID;
+CREATE TEMP TABLE rx_touch (work_id INTEGER NOT NULL, right TEXT NOT NULL, first INTEGER, k INTEGER, self INTEGER, PRIMARY KEY (work_id, right)) WITHOUT ROWID;
 CREATE TEMP TABLE rx_members (party_id INTEGER PRIMARY KEY, amount INTEGER NOT NULL, local INTEGER, n INTEGER NOT NULL);
 CREATE TEMP TABLE rx_paid (work_id INTEGER NOT NULL, right TEXT NOT NULL, party_id INTEGER NOT NULL, PRIMARY KEY (work_id, right, party_id)) WITHOUT ROWID;
 `;
@@ -292,15 +292,17 @@ const RUN_LINES = 'rl.id BETWEEN :base + :lo AND :base + :hi AND rl.reconciliati
 export const TOUCH_CANDIDATES = `
 INSERT OR IGNORE INTO rx_touch (work_id, right) SELECT rl.work_id, coalesce(rl.right, 'PR') FROM reconciliation_lines rl
 WHERE ${RUN_LINES} AND rl.status = 'matched' AND (rl.party_id IS NOT NULL OR rl.reason IS NOT NULL)`;
+/** Each candidate's first line, with its key and whether it paid every member (columns beside
+ * min() come from the row with the minimum, as SQLite defines). */
 export const TOUCH_FIRST = `
-UPDATE rx_touch SET first = f.first FROM (
-  SELECT rl.work_id, coalesce(rl.right, 'PR') AS right, min(rl.id) AS first FROM reconciliation_lines rl
+UPDATE rx_touch SET first = f.first, k = ${KEY('f.work_id', 'f.right', 't.tid')}, self = f.self FROM (
+  SELECT rl.work_id, coalesce(rl.right, 'PR') AS right, min(rl.id) AS first, rl.territory AS territory, rl.party_id IS NULL AND rl.reason IS NULL AS self
+  FROM reconciliation_lines rl
   WHERE ${RUN_LINES} AND rl.status = 'matched' AND (rl.work_id, coalesce(rl.right, 'PR')) IN (SELECT work_id, right FROM rx_touch)
   GROUP BY 1, 2
-) f WHERE f.work_id = rx_touch.work_id AND f.right = rx_touch.right`;
-export const TOUCH_KEYS = `
-UPDATE rx_touch SET k = (SELECT ${KEY('rx_touch.work_id', 'rx_touch.right', 't.tid')} FROM reconciliation_lines rl JOIN rx_terr t ON t.tkey = ${TKEY('rl.territory')} WHERE rl.id = rx_touch.first)`;
-export const DROP_PAID_TOUCH = `DELETE FROM rx_touch WHERE first IN (SELECT rl.id FROM reconciliation_lines rl WHERE rl.id = rx_touch.first AND rl.party_id IS NULL AND rl.reason IS NULL)`;
+) f JOIN rx_terr t ON t.tkey = ${TKEY('f.territory')}
+WHERE f.work_id = rx_touch.work_id AND f.right = rx_touch.right`;
+export const DROP_PAID_TOUCH = 'DELETE FROM rx_touch WHERE self = 1';
 export const TOUCHED_KEYS = 'INSERT OR IGNORE INTO rx_keys (k) SELECT k FROM rx_touch WHERE k NOT IN (SELECT k FROM rx_reg)';
 export const FILL_PAID = `
 INSERT OR IGNORE INTO rx_paid (work_id, right, party_id)
