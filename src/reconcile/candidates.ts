@@ -166,34 +166,127 @@ export class MemoryIndex implements MatchIndex {
   }
 }
 
-/** Shared counters for fuzzyCandidates (one call at a time): per work id, how much it shares
- * with the line; `touched` lists the ids counted, to reset them afterwards. One byte per work (a
- * million works fit in the processor's cache, which is what bounds this loop); a count that would
- * pass 255 sets `overflow`, and the line is counted again exactly (fuzzyCandidatesExact). */
+/**
+ * Counting for fuzzyCandidates (one call at a time, shared buffers): how much each work shares
+ * with the line, as hits (work id, count) once every list is counted. Counts are one byte; a count
+ * that would pass 255 sets `overflow`, and the line is counted again exactly (fuzzyCandidatesExact).
+ *
+ * When every list is in strictly ascending id order (the catalogue's are, unless a work's other
+ * titles come out of order), the lists are walked together in windows of id ranges, so the
+ * counters of one window (32 KB) stay in the processor's fastest cache; otherwise one counter per
+ * catalogue work, read at random (a megabyte at a million works, a cache miss for most reads).
+ */
+const WINDOW_BITS = 15;
+const WINDOW = 1 << WINDOW_BITS;
+const windowCounts = new Uint8Array(WINDOW);
 let counts = new Uint8Array(1024);
-let overflow = false;
-/** The highest count so far (bump keeps it, so finding the floor needs no pass of its own). */
+let hitIds = new Int32Array(4096);
+let hitCounts = new Int32Array(4096);
+let hits = 0;
 let best = 0;
-const touched: number[] = [];
+let overflow = false;
 
-function bump(ids: IdList, weight: number, end = ids.length): void {
-  for (let i = 0; i < end; i++) {
-    const id = ids[i] as number;
-    if (id >= counts.length) {
-      const next = new Uint8Array(Math.max(id + 1, counts.length * 2));
-      next.set(counts);
-      counts = next;
+type Lists = readonly (readonly [IdList, number, number])[];
+
+function reserve(lists: Lists): void {
+  let total = 0;
+  for (const [, , end] of lists) total += end;
+  if (total > hitIds.length) {
+    hitIds = new Int32Array(total);
+    hitCounts = new Int32Array(total);
+  }
+}
+
+function ascending(lists: Lists): boolean {
+  for (const [ids, , end] of lists) {
+    if (end > 0 && !((ids[0] as number) >= 0)) return false;
+    for (let i = 1; i < end; i++) if ((ids[i] as number) <= (ids[i - 1] as number)) return false;
+  }
+  return true;
+}
+
+/** Ascending lists, walked window by window (each window's hits harvested before the next). */
+function countWindowed(lists: Lists): void {
+  const k = lists.length;
+  const at = new Int32Array(k);
+  const c8 = windowCounts;
+  let n = 0;
+  let top = 0;
+  let over = false;
+  for (;;) {
+    let min = -1;
+    for (let j = 0; j < k; j++) {
+      const [ids, , end] = lists[j] as readonly [IdList, number, number];
+      const i = at[j] as number;
+      if (i < end && (min < 0 || (ids[i] as number) < min)) min = ids[i] as number;
     }
-    const c = counts[id] as number;
-    if (c === 0) touched.push(id);
-    const n = c + weight;
-    if (n > 255) {
-      overflow = true;
-      counts[id] = 255;
-    } else {
-      counts[id] = n;
-      if (n > best) best = n;
+    if (min < 0) break;
+    const base = min - (min & (WINDOW - 1));
+    const limit = base + WINDOW;
+    const first = n;
+    for (let j = 0; j < k; j++) {
+      const [ids, weight, end] = lists[j] as readonly [IdList, number, number];
+      let i = at[j] as number;
+      for (; i < end; i++) {
+        const id = ids[i] as number;
+        if (id >= limit) break;
+        const o = id - base;
+        const c = c8[o] as number;
+        if (c === 0) hitIds[n++] = id;
+        const v = c + weight;
+        if (v > 255) {
+          over = true;
+          c8[o] = 255;
+        } else c8[o] = v;
+      }
+      at[j] = i;
     }
+    for (let t = first; t < n; t++) {
+      const o = (hitIds[t] as number) - base;
+      const c = c8[o] as number;
+      hitCounts[t] = c;
+      if (c > top) top = c;
+      c8[o] = 0;
+    }
+  }
+  hits = n;
+  best = top;
+  overflow = over;
+}
+
+/** Any lists: one counter per work id, then the hits harvested (and the counters reset). */
+function countAtRandom(lists: Lists): void {
+  let max = 0;
+  for (const [ids, , end] of lists) for (let i = 0; i < end; i++) if ((ids[i] as number) > max) max = ids[i] as number;
+  if (max >= counts.length) counts = new Uint8Array(Math.max(max + 1, counts.length * 2));
+  const c8 = counts;
+  let n = 0;
+  let over = false;
+  try {
+    for (const [ids, weight, end] of lists) {
+      for (let i = 0; i < end; i++) {
+        const id = ids[i] as number;
+        const c = c8[id] as number;
+        if (c === 0) hitIds[n++] = id;
+        const v = c + weight;
+        if (v > 255) {
+          over = true;
+          c8[id] = 255;
+        } else c8[id] = v;
+      }
+    }
+    let top = 0;
+    for (let t = 0; t < n; t++) {
+      const c = c8[hitIds[t] as number] as number;
+      hitCounts[t] = c;
+      if (c > top) top = c;
+    }
+    hits = n;
+    best = top;
+    overflow = over;
+  } finally {
+    // Also after an exception: the counters must start at zero next time.
+    for (let t = 0; t < n; t++) c8[hitIds[t] as number] = 0;
   }
 }
 
@@ -240,6 +333,22 @@ function topCandidates(entries: Iterable<[number, number]>, limit: number): numb
     .map(([id]) => id);
 }
 
+/** The `k` smallest of distinct ids, ascending (a bounded insertion: a level can hold thousands). */
+function smallest(ids: number[], k: number): number[] {
+  if (ids.length <= k) return ids.sort((a, b) => a - b);
+  const kept: number[] = [];
+  for (const id of ids) {
+    if (kept.length === k) {
+      if (id >= (kept[k - 1] as number)) continue;
+      kept.pop();
+    }
+    let i = kept.length;
+    while (i > 0 && (kept[i - 1] as number) > id) i--;
+    kept.splice(i, 0, id);
+  }
+  return kept;
+}
+
 /** fuzzyCandidates counted in a Map: exact for any count (used when a byte count overflows). */
 export function fuzzyCandidatesExact(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
   const m = new Map<number, number>();
@@ -255,27 +364,23 @@ export function fuzzyCandidatesExact(index: MatchIndex, key: string, ipis: reado
 /** Candidate works for a fuzzy title: works sharing the rarest title words, the title prefix, a
  * writer IPI or a writer name word; ranked by how much they share; at most `limit`. */
 export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
-  try {
-    overflow = false;
-    best = 0;
-    for (const [ids, weight, end] of blockingLists(index, key, ipis, writerWords)) bump(ids, weight, end);
-    if (overflow) return fuzzyCandidatesExact(index, key, ipis, limit, writerWords);
-    // One pass: keep the works within 2 of the best, and reset the counters.
-    const floor = Math.max(1, best - 2);
-    const top: [number, number][] = [];
-    for (const id of touched) {
-      const c = counts[id] as number;
-      if (c >= floor) top.push([id, c]);
-      counts[id] = 0;
-    }
-    touched.length = 0;
-    return top
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([id]) => id);
-  } finally {
-    // After an overflow or an exception: the counters must start at zero next time.
-    for (const id of touched) counts[id] = 0;
-    touched.length = 0;
+  const lists = blockingLists(index, key, ipis, writerWords);
+  reserve(lists);
+  if (ascending(lists)) countWindowed(lists);
+  else countAtRandom(lists);
+  if (overflow) return fuzzyCandidatesExact(index, key, ipis, limit, writerWords);
+  // The works within 2 of the best, by count (three levels at most); then best count first, ties
+  // by id, without sorting thousands of one-word hits.
+  const floor = Math.max(1, best - 2);
+  const levels: number[][] = [[], [], []];
+  for (let t = 0; t < hits; t++) {
+    const c = hitCounts[t] as number;
+    if (c >= floor) (levels[best - c] as number[]).push(hitIds[t] as number);
   }
+  const out: number[] = [];
+  for (const level of levels) {
+    if (out.length >= limit) break;
+    for (const id of smallest(level, limit - out.length)) out.push(id);
+  }
+  return out;
 }
