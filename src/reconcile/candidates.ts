@@ -173,10 +173,10 @@ export class MemoryIndex implements MatchIndex {
  *
  * When every list is in strictly ascending id order (the catalogue's are, unless a work's other
  * titles come out of order), the lists are walked together in windows of id ranges, so the
- * counters of one window (32 KB) stay in the processor's fastest cache; otherwise one counter per
+ * counters of one window (64 KB) stay in the processor's fastest cache; otherwise one counter per
  * catalogue work, read at random (a megabyte at a million works, a cache miss for most reads).
  */
-const WINDOW_BITS = 15;
+const WINDOW_BITS = 16;
 const WINDOW = 1 << WINDOW_BITS;
 const windowCounts = new Uint8Array(WINDOW);
 let counts = new Uint8Array(1024);
@@ -197,42 +197,51 @@ function reserve(lists: Lists): void {
   }
 }
 
-function ascending(lists: Lists): boolean {
-  for (const [ids, , end] of lists) {
-    if (end > 0 && !((ids[0] as number) >= 0)) return false;
-    for (let i = 1; i < end; i++) if ((ids[i] as number) <= (ids[i - 1] as number)) return false;
-  }
-  return true;
-}
-
-/** Ascending lists, walked window by window (each window's hits harvested before the next). */
-function countWindowed(lists: Lists): void {
+/** Strictly ascending lists, walked window by window (each window's hits harvested before the
+ * next). False, with the window counters clean, when a list turns out not to be strictly
+ * ascending (or holds a negative id): the caller counts again with countAtRandom. */
+function countWindowed(lists: Lists): boolean {
   const k = lists.length;
   const at = new Int32Array(k);
+  const last = new Int32Array(k).fill(-1);
   const c8 = windowCounts;
+  const hIds = hitIds;
+  const hCounts = hitCounts;
   let n = 0;
   let top = 0;
   let over = false;
+  let sorted = true;
   for (;;) {
-    let min = -1;
+    let min = 0;
+    let more = false;
     for (let j = 0; j < k; j++) {
-      const [ids, , end] = lists[j] as readonly [IdList, number, number];
+      const l = lists[j] as readonly [IdList, number, number];
       const i = at[j] as number;
-      if (i < end && (min < 0 || (ids[i] as number) < min)) min = ids[i] as number;
+      if (i < l[2]) {
+        const id = l[0][i] as number;
+        if (!more || id < min) min = id;
+        more = true;
+      }
     }
-    if (min < 0) break;
+    if (!more) break;
     const base = min - (min & (WINDOW - 1));
     const limit = base + WINDOW;
     const first = n;
     for (let j = 0; j < k; j++) {
-      const [ids, weight, end] = lists[j] as readonly [IdList, number, number];
+      const l = lists[j] as readonly [IdList, number, number];
+      const ids = l[0];
+      const weight = l[1];
+      const end = l[2];
+      let prev = last[j] as number;
       let i = at[j] as number;
       for (; i < end; i++) {
         const id = ids[i] as number;
         if (id >= limit) break;
+        if (id <= prev) sorted = false;
+        prev = id;
         const o = id - base;
         const c = c8[o] as number;
-        if (c === 0) hitIds[n++] = id;
+        if (c === 0) hIds[n++] = id;
         const v = c + weight;
         if (v > 255) {
           over = true;
@@ -240,18 +249,22 @@ function countWindowed(lists: Lists): void {
         } else c8[o] = v;
       }
       at[j] = i;
+      last[j] = prev;
     }
     for (let t = first; t < n; t++) {
-      const o = (hitIds[t] as number) - base;
+      const o = (hIds[t] as number) - base;
       const c = c8[o] as number;
-      hitCounts[t] = c;
+      hCounts[t] = c;
       if (c > top) top = c;
       c8[o] = 0;
     }
+    // Out of order, an id below this window would be counted (and not reset) outside it: stop.
+    if (!sorted) return false;
   }
   hits = n;
   best = top;
   overflow = over;
+  return true;
 }
 
 /** Any lists: one counter per work id, then the hits harvested (and the counters reset). */
@@ -366,8 +379,7 @@ export function fuzzyCandidatesExact(index: MatchIndex, key: string, ipis: reado
 export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
   const lists = blockingLists(index, key, ipis, writerWords);
   reserve(lists);
-  if (ascending(lists)) countWindowed(lists);
-  else countAtRandom(lists);
+  if (!countWindowed(lists)) countAtRandom(lists);
   if (overflow) return fuzzyCandidatesExact(index, key, ipis, limit, writerWords);
   // The works within 2 of the best, by count (three levels at most); then best count first, ties
   // by id, without sorting thousands of one-word hits.
