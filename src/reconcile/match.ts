@@ -6,7 +6,7 @@
  */
 import { fuzzyCandidates, type MatchIndex } from './candidates.js';
 import { ipiBaseKey, ipiNameKey, isrcKey, iswcKey, matchTitleKey, societyCodeKey, workNumberKey, writerKey } from './keys.js';
-import { editSimilarity, titleSimilarity } from './similarity.js';
+import { editSimilarity, hasWord, TitleScorer } from './similarity.js';
 import type { Candidate, MatchMethod, MatchResult, ReconLine } from './types.js';
 
 /** A remembered review decision for one remitting-society work code. */
@@ -54,35 +54,56 @@ const CONFIDENCE: Record<Exclude<MatchMethod, 'title-writer'>, number> = {
   isrc: 0.9,
 };
 
-function lineWriters(line: ReconLine): { keys: string[]; ipis: string[]; bases: string[] } {
+interface LineWriters {
+  readonly keys: string[];
+  readonly ipis: string[];
+  readonly bases: string[];
+  /** The words (3+ letters) of each key, worked out once per line. */
+  readonly words: string[][];
+}
+
+function lineWriters(line: ReconLine): LineWriters {
   const keys = line.writers.map(writerKey).filter((k) => k !== '');
   if (line.partyName) keys.push(writerKey(line.partyName));
   const ipi = ipiNameKey(line.ipiName);
   const base = ipiBaseKey(line.ipiBase);
-  return { keys, ipis: ipi ? [ipi] : [], bases: base ? [base] : [] };
+  return { keys, ipis: ipi ? [ipi] : [], bases: base ? [base] : [], words: keys.map(nameKeyWords) };
+}
+
+function nameKeyWords(k: string): string[] {
+  return k.split(' ').filter((x) => x.length >= 3);
 }
 
 /** True when at least one writer of the line is a writer of the work (IPI, or a close name). */
-export function writerConfirmed(index: MatchIndex, id: number, w: { keys: readonly string[]; ipis: readonly string[]; bases: readonly string[] }): boolean {
-  for (const ww of index.writersOf(id)) {
+export function writerConfirmed(
+  index: MatchIndex,
+  id: number,
+  w: { keys: readonly string[]; ipis: readonly string[]; bases: readonly string[]; words?: readonly (readonly string[])[] },
+): boolean {
+  const writers = index.writersOf(id);
+  if (writers.length === 0) return false;
+  const words = w.words ?? w.keys.map(nameKeyWords);
+  for (const ww of writers) {
     if (ww.ipiName !== null && w.ipis.includes(ww.ipiName)) return true;
     if (ww.ipiBase !== null && w.bases.includes(ww.ipiBase)) return true;
-    for (const k of w.keys) {
+    // A one-word writer name (no space: split would give one word).
+    const single = !ww.key.includes(' ');
+    for (let i = 0; i < w.keys.length; i++) {
+      const k = w.keys[i] as string;
       if (k === ww.key || editSimilarity(k, ww.key) >= 0.85) return true;
       // A surname alone ("LENNON") meets the full name ("JOHN LENNON").
-      const a = k.split(' ').filter((x) => x.length >= 3);
-      const b = ww.key.split(' ');
-      if ((a.length === 1 || b.length === 1) && a.some((x) => b.includes(x))) return true;
+      const a = words[i] as readonly string[];
+      if ((a.length === 1 || single) && a.some((x) => hasWord(ww.key, x))) return true;
     }
   }
   return false;
 }
 
-function bestTitleScore(index: MatchIndex, id: number, key: string, floor = 0): { score: number; title: string } {
+function bestTitleScore(index: MatchIndex, id: number, scorer: TitleScorer, floor = 0): { score: number; title: string } {
   let best = 0;
   let title = '';
   for (const t of index.titlesOf(id)) {
-    const s = titleSimilarity(key, t, floor);
+    const s = scorer.score(t, floor);
     if (s > best) {
       best = s;
       title = t;
@@ -101,11 +122,11 @@ function pick(index: MatchIndex, ids: readonly number[], line: ReconLine, reject
   const live = ids.filter((id) => !rejected.has(id));
   if (live.length === 1 && live[0] !== undefined) return { id: live[0], candidates: [] };
   if (live.length === 0) return { id: null, candidates: [] };
-  const key = matchTitleKey(line.title);
+  const scorer = new TitleScorer(matchTitleKey(line.title));
   const w = lineWriters(line);
   const scored = live
     .map((id) => {
-      const t = bestTitleScore(index, id, key);
+      const t = bestTitleScore(index, id, scorer);
       const conf = writerConfirmed(index, id, w);
       return { workId: id, score: t.score + (conf ? 1 : 0), title: t.title, writerConfirmed: conf };
     })
@@ -147,10 +168,11 @@ function fuzzy(line: ReconLine, ctx: MatchContext, rejected: ReadonlySet<number>
   if (key === '') return review(ambiguous, null, ctx);
   const w = lineWriters(line);
   const scored: Candidate[] = [];
-  const words = w.keys.flatMap((k) => k.split(' ').filter((x) => x.length >= 3));
+  const words = w.words.flat();
+  const scorer = new TitleScorer(key);
   for (const id of fuzzyCandidates(ctx.index, key, w.ipis, 24, words)) {
     if (rejected.has(id)) continue;
-    const t = bestTitleScore(ctx.index, id, key, ctx.options.reviewThreshold);
+    const t = bestTitleScore(ctx.index, id, scorer, ctx.options.reviewThreshold);
     if (t.score < ctx.options.reviewThreshold) continue;
     scored.push({ workId: id, score: t.score, title: t.title, writerConfirmed: writerConfirmed(ctx.index, id, w) });
   }
