@@ -197,13 +197,21 @@ function reserve(lists: Lists): void {
   }
 }
 
-/** Strictly ascending lists, walked window by window (each window's hits harvested before the
- * next). False, with the window counters clean, when a list turns out not to be strictly
- * ascending (or holds a negative id): the caller counts again with countAtRandom. */
+/**
+ * Strictly ascending lists, walked window by window, each window's hits harvested before the next.
+ * The best count so far bounds the rest: the final floor is at least that best minus 2, so a hit
+ * below it is dropped at harvest, and a list whose weight with the lists after it cannot reach it
+ * only adds to works already hit in the window (a work first met there could never qualify).
+ * False, with the window counters clean, when a list turns out not to be strictly ascending (or
+ * holds a negative id): the caller counts again with countAtRandom.
+ */
 function countWindowed(lists: Lists): boolean {
   const k = lists.length;
   const at = new Int32Array(k);
   const last = new Int32Array(k).fill(-1);
+  // The most a work first met in list j can count: the weights of lists j..k-1.
+  const reach = new Int32Array(k + 1);
+  for (let j = k - 1; j >= 0; j--) reach[j] = (reach[j + 1] as number) + ((lists[j] as readonly [IdList, number, number])[1]);
   const c8 = windowCounts;
   const hIds = hitIds;
   const hCounts = hitCounts;
@@ -227,6 +235,7 @@ function countWindowed(lists: Lists): boolean {
     const base = min - (min & (WINDOW - 1));
     const limit = base + WINDOW;
     const first = n;
+    const floor = Math.max(1, top - 2);
     for (let j = 0; j < k; j++) {
       const l = lists[j] as readonly [IdList, number, number];
       const ids = l[0];
@@ -234,30 +243,56 @@ function countWindowed(lists: Lists): boolean {
       const end = l[2];
       let prev = last[j] as number;
       let i = at[j] as number;
-      for (; i < end; i++) {
-        const id = ids[i] as number;
-        if (id >= limit) break;
-        if (id <= prev) sorted = false;
-        prev = id;
-        const o = id - base;
-        const c = c8[o] as number;
-        if (c === 0) hIds[n++] = id;
-        const v = c + weight;
-        if (v > 255) {
-          over = true;
-          c8[o] = 255;
-        } else c8[o] = v;
+      if ((reach[j] as number) >= floor) {
+        for (; i < end; i++) {
+          const id = ids[i] as number;
+          if (id >= limit) break;
+          if (id <= prev) sorted = false;
+          prev = id;
+          const o = id - base;
+          const c = c8[o] as number;
+          if (c === 0) hIds[n++] = id;
+          const v = c + weight;
+          if (v > 255) {
+            over = true;
+            c8[o] = 255;
+          } else c8[o] = v;
+        }
+      } else {
+        for (; i < end; i++) {
+          const id = ids[i] as number;
+          if (id >= limit) break;
+          if (id <= prev) sorted = false;
+          prev = id;
+          const o = id - base;
+          const c = c8[o] as number;
+          if (c !== 0) {
+            const v = c + weight;
+            if (v > 255) {
+              over = true;
+              c8[o] = 255;
+            } else c8[o] = v;
+          }
+        }
       }
       at[j] = i;
       last[j] = prev;
     }
+    // Harvest: reset the window's counters, keep the hits within 2 of the best so far.
+    let kept = first;
     for (let t = first; t < n; t++) {
-      const o = (hIds[t] as number) - base;
+      const id = hIds[t] as number;
+      const o = id - base;
       const c = c8[o] as number;
-      hCounts[t] = c;
-      if (c > top) top = c;
       c8[o] = 0;
+      if (c > top) top = c;
+      if (c >= top - 2) {
+        hIds[kept] = id;
+        hCounts[kept] = c;
+        kept++;
+      }
     }
+    n = kept;
     // Out of order, an id below this window would be counted (and not reset) outside it: stop.
     if (!sorted) return false;
   }
