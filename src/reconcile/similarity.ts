@@ -175,8 +175,33 @@ export class TitleScorer {
   private sorted: string | null = null;
   private set: Set<string> | null = null;
 
+  /** Letter counts of the key (codes masked to 7 bits, as letterBound counts them). */
+  private readonly bag = new Int32Array(128);
+
   constructor(readonly key: string) {
     this.words = [...new Set(words(key))];
+    for (let i = 0; i < key.length; i++) this.bag[key.charCodeAt(i) & 127] = (this.bag[key.charCodeAt(i) & 127] ?? 0) + 1;
+  }
+
+  /** Exactly letterBound(key, b), from the key's letter counts: one pass over `b` (and one to put
+   * the counts back). Letters of `b` beyond the key's counts are `minus`; `plus` follows from the
+   * lengths. */
+  private letterBound(b: string): number {
+    const bag = this.bag;
+    let minus = 0;
+    for (let i = 0; i < b.length; i++) {
+      const c = b.charCodeAt(i) & 127;
+      const v = bag[c] as number;
+      if (v <= 0) minus++;
+      bag[c] = v - 1;
+    }
+    for (let i = 0; i < b.length; i++) {
+      const c = b.charCodeAt(i) & 127;
+      bag[c] = (bag[c] as number) + 1;
+    }
+    const plus = minus + this.key.length - b.length;
+    const len = Math.max(this.key.length, b.length);
+    return len === 0 ? 1 : 1 - Math.max(plus, minus) / len;
   }
 
   /** Exactly titleSimilarity(key, b, floor). */
@@ -184,7 +209,7 @@ export class TitleScorer {
     const a = this.key;
     if (a === b) return a === '' ? 0 : 1;
     if (a === '' || b === '') return 0;
-    if (floor > 0 && letterBound(a, b) < floor && !this.sharesTwo(b)) return 0;
+    if (floor > 0 && this.letterBound(b) < floor && !this.sharesTwo(b)) return 0;
     const e = editSimilarity(a, b);
     if (e >= 0.9) return e;
     this.sorted ??= sortedWords(a);
