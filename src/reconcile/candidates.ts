@@ -179,6 +179,11 @@ export class MemoryIndex implements MatchIndex {
 const WINDOW_BITS = 16;
 const WINDOW = 1 << WINDOW_BITS;
 const windowCounts = new Uint8Array(WINDOW);
+/** Per list of a line: where the walk is, the last id read, the weight it and the lists after it
+ * can still add. */
+let cursors = new Int32Array(16);
+let lasts = new Int32Array(16);
+let reaches = new Int32Array(16);
 let counts = new Uint8Array(1024);
 let hitIds = new Int32Array(4096);
 let hitCounts = new Int32Array(4096);
@@ -207,11 +212,19 @@ function reserve(lists: Lists): void {
  */
 function countWindowed(lists: Lists): boolean {
   const k = lists.length;
-  const at = new Int32Array(k);
-  const last = new Int32Array(k).fill(-1);
+  if (k + 1 > cursors.length) {
+    cursors = new Int32Array(2 * k + 2);
+    lasts = new Int32Array(2 * k + 2);
+    reaches = new Int32Array(2 * k + 2);
+  }
+  const at = cursors.fill(0, 0, k);
+  const last = lasts.fill(-1, 0, k);
   // The most a work first met in list j can count: the weights of lists j..k-1.
-  const reach = new Int32Array(k + 1);
+  const reach = reaches;
+  reach[k] = 0;
   for (let j = k - 1; j >= 0; j--) reach[j] = (reach[j + 1] as number) + ((lists[j] as readonly [IdList, number, number])[1]);
+  // No count can pass a byte when all the weights together do not.
+  const capped = (reach[0] as number) > 255;
   const c8 = windowCounts;
   const hIds = hitIds;
   const hCounts = hitCounts;
@@ -243,7 +256,18 @@ function countWindowed(lists: Lists): boolean {
       const end = l[2];
       let prev = last[j] as number;
       let i = at[j] as number;
-      if ((reach[j] as number) >= floor) {
+      if (!capped && (reach[j] as number) >= floor) {
+        for (; i < end; i++) {
+          const id = ids[i] as number;
+          if (id >= limit) break;
+          if (id <= prev) sorted = false;
+          prev = id;
+          const o = id - base;
+          const c = c8[o] as number;
+          if (c === 0) hIds[n++] = id;
+          c8[o] = c + weight;
+        }
+      } else if ((reach[j] as number) >= floor) {
         for (; i < end; i++) {
           const id = ids[i] as number;
           if (id >= limit) break;
@@ -341,11 +365,16 @@ function countAtRandom(lists: Lists): void {
 /** The lists a line's candidates are counted from, with their weights, in counting order. */
 function blockingLists(index: MatchIndex, key: string, ipis: readonly string[], writerWords: readonly string[]): [IdList, number, number][] {
   const out: [IdList, number, number][] = [];
-  const tokens = titleTokens(key)
-    .map((t) => ({ t, ids: index.byTitleToken(t) }))
-    .sort((a, b) => a.ids.length - b.ids.length);
+  // The title words' lists, shortest first (a stable insertion sort: titles have few words).
+  const tokens: IdList[] = [];
+  for (const t of titleTokens(key)) {
+    const ids = index.byTitleToken(t);
+    let i = tokens.length;
+    while (i > 0 && (tokens[i - 1] as IdList).length > ids.length) i--;
+    tokens.splice(i, 0, ids);
+  }
   let used = 0;
-  for (const { ids } of tokens) {
+  for (const ids of tokens) {
     if (ids.length === 0) continue;
     if (ids.length > MAX_POSTING && used > 0) break;
     out.push([ids, 2, Math.min(ids.length, MAX_POSTING)]);
