@@ -77,8 +77,9 @@ export function matchTitleKey(title: string | null): string {
   return title === null ? '' : (plainMatchTitleKey(title) ?? looseKey(titleKey(title)));
 }
 
-/** Leading articles titleKey drops (the words of its pattern). */
-const ARTICLE_WORDS = new Set(['THE', 'A', 'AN', 'LE', 'LA', 'LES', 'L', 'DER', 'DIE', 'DAS', 'EL', 'LOS', 'LAS', 'IL', 'LO', 'GLI', 'DE', 'HET']);
+/** Leading articles titleKey drops (the words of its pattern), each packed as its character codes
+ * (one byte each, first in the low byte): all have one to three letters. */
+const ARTICLE_CODES = new Set(['THE', 'A', 'AN', 'LE', 'LA', 'LES', 'L', 'DER', 'DIE', 'DAS', 'EL', 'LOS', 'LAS', 'IL', 'LO', 'GLI', 'DE', 'HET'].map((w) => [...w].reduceRight((code, c) => (code << 8) | c.charCodeAt(0), 0)));
 const MAX_PLAIN = 1024;
 const plainKey = new Uint8Array(MAX_PLAIN);
 const plainOut = new Uint8Array(MAX_PLAIN);
@@ -111,7 +112,11 @@ function plainMatchTitleKey(title: string): string | null {
   let start = 0;
   let w = 0;
   while (w < len && buf[w] !== 32) w++;
-  if (w < len && w <= 3 && ARTICLE_WORDS.has(ascii.decode(buf.subarray(0, w)))) start = w + 1;
+  if (w < len && w <= 3) {
+    let code = 0;
+    for (let i = w - 1; i >= 0; i--) code = (code << 8) | (buf[i] as number);
+    if (ARTICLE_CODES.has(code)) start = w + 1;
+  }
   // looseKey over buf[start, len).
   const out = plainOut;
   let m = 0;

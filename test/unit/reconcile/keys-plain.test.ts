@@ -22,6 +22,10 @@ describe('matchTitleKey', () => {
   it('gives looseKey(titleKey(title)) on 5,000+ titles', () => {
     for (const t of CASES) expect(matchTitleKey(t), JSON.stringify(t)).toBe(looseKey(titleKey(t)));
   });
+  it('drops every leading article titleKey drops, and no other short word', () => {
+    const words = ['THE', 'A', 'AN', 'LE', 'LA', 'LES', 'L', 'DER', 'DIE', 'DAS', 'EL', 'LOS', 'LAS', 'IL', 'LO', 'GLI', 'DE', 'HET', 'TH', 'HE', 'THEE', 'ANA', 'LESS', 'I', 'O', 'DEL', 'GL', 'ET', 'AL', 'ELL'];
+    for (const w of words) for (const t of [`${w} ROAD`, `${w.toLowerCase()}  road`, w, `${w}!`]) expect(matchTitleKey(t), t).toBe(looseKey(titleKey(t)));
+  });
   it.each([
     ['The Winding Road', 'VINDING ROAD'],
     ['  qara  torghai!! ', 'KARA TORGAI'],
