@@ -137,27 +137,46 @@ function pick(index: MatchIndex, ids: readonly number[], line: ReconLine, reject
   return { id: null, candidates };
 }
 
+const NO_REJECTIONS: ReadonlySet<number> = new Set();
+
+/** The identifier steps, in cascade order. */
+const STEPS: readonly MatchMethod[] = ['society-code', 'iswc', 'submitter-number', 'isrc'];
+
+/** A number as written: trimmed, upper-case. */
+function raw(t: string | null): string {
+  return (t ?? '').trim().toUpperCase();
+}
+
+function lookup(index: MatchIndex, step: number, key: string, line: ReconLine): readonly number[] {
+  switch (step) {
+    case 0:
+      return index.bySocietyCode(key, raw(line.workCode));
+    case 1:
+      return index.byIswc(key);
+    case 2:
+      return index.bySubmitterNumber(key, raw(line.submitterWorkNumber));
+    default:
+      return index.byIsrc(key);
+  }
+}
+
 export function matchLine(line: ReconLine, ctx: MatchContext): MatchResult {
   const { index } = ctx;
   const dKey = decisionKey(line);
   const decision = dKey === null ? undefined : ctx.decisions.get(ctx.fromSociety, dKey);
-  const rejected: ReadonlySet<number> = decision?.rejected ?? new Set();
+  const rejected: ReadonlySet<number> = decision?.rejected ?? NO_REJECTIONS;
   if (decision?.accepted != null && dKey !== null) return matched('decision', decision.accepted, dKey);
 
   let ambiguous: Candidate[] = [];
-  const raw = (t: string | null): string => (t ?? '').trim().toUpperCase();
-  const steps: [MatchMethod, string | null, (k: string) => readonly number[]][] = [
-    ['society-code', societyCodeKey(ctx.fromSociety, line.workCode), (k) => index.bySocietyCode(k, raw(line.workCode))],
-    ['iswc', iswcKey(line.iswc), (k) => index.byIswc(k)],
-    ['submitter-number', workNumberKey(line.submitterWorkNumber), (k) => index.bySubmitterNumber(k, raw(line.submitterWorkNumber))],
-    ['isrc', isrcKey(line.isrc), (k) => index.byIsrc(k)],
-  ];
-  for (const [method, key, lookup] of steps) {
+  // Every step's key first (as the cascade always did), then the lookups in order.
+  const keys = [societyCodeKey(ctx.fromSociety, line.workCode), iswcKey(line.iswc), workNumberKey(line.submitterWorkNumber), isrcKey(line.isrc)];
+  for (let step = 0; step < STEPS.length; step++) {
+    const key = keys[step] ?? null;
     if (key === null) continue;
-    const ids = lookup(key);
+    const ids = lookup(index, step, key, line);
     if (ids.length === 0) continue;
     const p = pick(index, ids, line, rejected);
-    if (p.id !== null) return matched(method, p.id, key);
+    if (p.id !== null) return matched(STEPS[step] as MatchMethod, p.id, key);
     if (ambiguous.length === 0) ambiguous = p.candidates;
   }
   return fuzzy(line, ctx, rejected, ambiguous);
@@ -172,9 +191,18 @@ function fuzzy(line: ReconLine, ctx: MatchContext, rejected: ReadonlySet<number>
   const scorer = new TitleScorer(key);
   for (const id of fuzzyCandidates(ctx.index, key, w.ipis, 24, words)) {
     if (rejected.has(id)) continue;
-    const t = bestTitleScore(ctx.index, id, scorer, ctx.options.reviewThreshold);
-    if (t.score < ctx.options.reviewThreshold) continue;
-    scored.push({ workId: id, score: t.score, title: t.title, writerConfirmed: writerConfirmed(ctx.index, id, w) });
+    // The best of the work's titles (the first of equal scores), as bestTitleScore gives it.
+    let score = 0;
+    let title = '';
+    for (const t of ctx.index.titlesOf(id)) {
+      const s = scorer.score(t, ctx.options.reviewThreshold);
+      if (s > score) {
+        score = s;
+        title = t;
+      }
+    }
+    if (score < ctx.options.reviewThreshold) continue;
+    scored.push({ workId: id, score, title, writerConfirmed: writerConfirmed(ctx.index, id, w) });
   }
   scored.sort((a, b) => Number(b.writerConfirmed) - Number(a.writerConfirmed) || b.score - a.score || a.workId - b.workId);
   const best = scored[0];
