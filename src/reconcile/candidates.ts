@@ -410,22 +410,6 @@ function topCandidates(entries: Iterable<[number, number]>, limit: number): numb
     .map(([id]) => id);
 }
 
-/** The `k` smallest of distinct ids, ascending (a bounded insertion: a level can hold thousands). */
-function smallest(ids: number[], k: number): number[] {
-  if (ids.length <= k) return ids.sort((a, b) => a - b);
-  const kept: number[] = [];
-  for (const id of ids) {
-    if (kept.length === k) {
-      if (id >= (kept[k - 1] as number)) continue;
-      kept.pop();
-    }
-    let i = kept.length;
-    while (i > 0 && (kept[i - 1] as number) > id) i--;
-    kept.splice(i, 0, id);
-  }
-  return kept;
-}
-
 /** fuzzyCandidates counted in a Map: exact for any count (used when a byte count overflows). */
 export function fuzzyCandidatesExact(index: MatchIndex, key: string, ipis: readonly string[], limit = 24, writerWords: readonly string[] = []): number[] {
   const m = new Map<number, number>();
@@ -447,16 +431,31 @@ export function fuzzyCandidates(index: MatchIndex, key: string, ipis: readonly s
   if (overflow) return fuzzyCandidatesExact(index, key, ipis, limit, writerWords);
   // The works within 2 of the best, by count (three levels at most); then best count first, ties
   // by id, without sorting thousands of one-word hits.
+  // Each level keeps its `limit` smallest ids as they come (mostly ascending: window by window).
   const floor = Math.max(1, best - 2);
   const levels: number[][] = [[], [], []];
-  for (let t = 0; t < hits; t++) {
-    const c = hitCounts[t] as number;
-    if (c >= floor) (levels[best - c] as number[]).push(hitIds[t] as number);
+  if (limit > 0) {
+    for (let t = 0; t < hits; t++) {
+      const c = hitCounts[t] as number;
+      if (c < floor) continue;
+      const level = levels[best - c] as number[];
+      const id = hitIds[t] as number;
+      if (level.length === limit) {
+        if (id >= (level[limit - 1] as number)) continue;
+        level.pop();
+      }
+      let i = level.length;
+      while (i > 0 && (level[i - 1] as number) > id) i--;
+      if (i === level.length) level.push(id);
+      else level.splice(i, 0, id);
+    }
   }
   const out: number[] = [];
   for (const level of levels) {
-    if (out.length >= limit) break;
-    for (const id of smallest(level, limit - out.length)) out.push(id);
+    for (const id of level) {
+      if (out.length >= limit) return out;
+      out.push(id);
+    }
   }
   return out;
 }
