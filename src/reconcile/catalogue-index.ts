@@ -7,9 +7,9 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../catalogue/db.js';
-import { MAX_POSTING, titlePrefix, type IdList, type IndexedWriter, type MatchIndex } from './candidates.js';
+import { MAX_POSTING, PREFIX_LENGTH, titlePrefix, type IdList, type IndexedWriter, type MatchIndex } from './candidates.js';
 import { displayName } from './catalogue-source.js';
-import { ipiBaseKey, ipiNameKey, matchTitleKey, titleTokens, writerKey } from './keys.js';
+import { ipiBaseKey, ipiNameKey, matchTitleKey, writerKey } from './keys.js';
 
 const PAGE = 50_000;
 
@@ -28,12 +28,86 @@ class IntList {
 }
 
 /**
+ * Key strings -> key numbers: an open-addressing hash table that looks a key up by a range of a
+ * longer string (a word of a title key), so the catalogue's millions of title words cost no
+ * substring and no string hashing unless the word is new.
+ */
+class KeyTable {
+  private readonly keys: string[] = [];
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(1 << 12).fill(-1);
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The number of `s.slice(start, end)`, given on first sight. */
+  intern(s: string, start: number, end: number): number {
+    const h = hashRange(s, start, end);
+    const len = end - start;
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.slots[i] as number;
+      if (k < 0) return this.insert(i, h, s.slice(start, end));
+      if (this.hashes[k] === h) {
+        const key = this.keys[k] as string;
+        if (key.length === len && s.startsWith(key, start)) return k;
+      }
+    }
+  }
+
+  /** The number of a key, or -1. */
+  find(key: string): number {
+    const h = hashRange(key, 0, key.length);
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.slots[i] as number;
+      if (k < 0) return -1;
+      if (this.hashes[k] === h && this.keys[k] === key) return k;
+    }
+  }
+
+  private insert(slot: number, h: number, key: string): number {
+    const k = this.keys.length;
+    this.keys.push(key);
+    if (k === this.hashes.length) {
+      const next = new Int32Array(k * 2);
+      next.set(this.hashes);
+      this.hashes = next;
+    }
+    this.hashes[k] = h;
+    this.slots[slot] = k;
+    // At most half full: grow and place every key again.
+    if (this.keys.length * 2 > this.slots.length) {
+      const slots = new Int32Array(this.slots.length * 2).fill(-1);
+      const mask = slots.length - 1;
+      for (let j = 0; j < this.keys.length; j++) {
+        let i = (this.hashes[j] as number) & mask;
+        while ((slots[i] as number) >= 0) i = (i + 1) & mask;
+        slots[i] = j;
+      }
+      this.slots = slots;
+    }
+    return k;
+  }
+}
+
+/** FNV-1a over UTF-16 units, mixed so the low bits (the slot) depend on every unit. */
+function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) & 0x7fffffff;
+}
+
+/**
  * Key -> work ids, built from (key, id) pairs in the order they come and then packed into one
  * Int32Array (offsets per key): the order of each key's ids is the order of arrival, and an id
  * equal to the key's previous one is not repeated.
  */
 class Postings {
-  private readonly keyIds = new Map<string, number>();
+  private readonly keyIds = new KeyTable();
   private readonly last = new IntList();
   private readonly pairKeys = new IntList();
   private readonly pairIds = new IntList();
@@ -47,12 +121,14 @@ class Postings {
 
   /** The number of a key (given on first sight), for adding by number without a string lookup. */
   key(key: string): number {
-    let k = this.keyIds.get(key);
-    if (k === undefined) {
-      k = this.keyIds.size;
-      this.keyIds.set(key, k);
-      this.last.push(-1);
-    }
+    return this.keyRange(key, 0, key.length);
+  }
+
+  /** The number of the key `s.slice(start, end)` (not empty). */
+  keyRange(s: string, start: number, end: number): number {
+    const before = this.keyIds.size;
+    const k = this.keyIds.intern(s, start, end);
+    if (k === before) this.last.push(-1);
     return k;
   }
 
@@ -90,13 +166,18 @@ class Postings {
   }
 
   get(key: string): IdList {
-    const k = this.keyIds.get(key);
-    if (k === undefined || this.offsets === null || this.ids === null) return NONE;
+    const k = this.keyIds.find(key);
+    if (k < 0 || this.offsets === null || this.ids === null) return NONE;
     return this.ids.subarray(this.offsets[k], this.offsets[k + 1]);
   }
 }
 
 const NONE = new Int32Array(0);
+
+function noSpace(s: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) === 32) return false;
+  return true;
+}
 
 class FuzzyIndex {
   readonly tokens = new Postings();
@@ -107,8 +188,9 @@ class FuzzyIndex {
   private readonly writerPairs = { works: new IntList(), parties: new IntList() };
   private writerOffsets: Int32Array | null = null;
   private writerIds: Int32Array | null = null;
-  /** Per writer party: its key (and name words) and IPI keys, computed once per party. */
-  readonly parties = new Map<number, { writer: IndexedWriter; words: number[] }>();
+  /** Per writer party (by party id): its key (and name words as key numbers) and IPI keys,
+   * computed once per party. */
+  private readonly parties: ({ readonly writer: IndexedWriter; readonly words: readonly number[] } | undefined)[] = [];
 
   addTitle(id: number, title: string): void {
     const k = matchTitleKey(title);
@@ -120,21 +202,36 @@ class FuzzyIndex {
       this.titles[id] = [cur, k];
     } else if (!cur.includes(k)) cur.push(k);
     else return;
-    for (const w of titleTokens(k)) this.tokens.add(w, id);
-    this.prefixes.add(titlePrefix(k), id);
+    // The words of the key, as titleTokens gives them (a word repeated in the title adds nothing:
+    // the posting already ends with this id).
+    const n = k.length;
+    for (let i = 0; i < n; ) {
+      while (i < n && k.charCodeAt(i) === 32) i++;
+      const start = i;
+      while (i < n && k.charCodeAt(i) !== 32) i++;
+      if (i > start) this.tokens.addByKey(this.tokens.keyRange(k, start, i), id);
+    }
+    // The prefix: the first letters when they hold no space (the usual case), else titlePrefix.
+    if (n >= PREFIX_LENGTH && noSpace(k, PREFIX_LENGTH)) this.prefixes.addByKey(this.prefixes.keyRange(k, 0, PREFIX_LENGTH), id);
+    else this.prefixes.add(titlePrefix(k), id);
   }
 
   addParty(id: number, name: string, ipi: string | null, base: string | null): void {
     const key = writerKey(name);
     // Name words as posting key numbers: a writer's many works add them without a string lookup.
     const words = key.split(' ').filter((w) => w.length >= 3).map((w) => this.writerWords.key(w));
-    this.parties.set(id, { writer: { key, ipiName: ipiNameKey(ipi), ipiBase: ipiBaseKey(base) }, words });
+    this.parties[id] = { writer: { key, ipiName: ipiNameKey(ipi), ipiBase: ipiBaseKey(base) }, words };
+  }
+
+  hasParty(id: number): boolean {
+    return this.parties[id] !== undefined;
   }
 
   addWriter(id: number, party: number): void {
-    const p = this.parties.get(party);
+    const p = this.parties[party];
     if (p === undefined) return;
-    for (const k of p.words) this.writerWords.addByKey(k, id);
+    const words = p.words;
+    for (let i = 0; i < words.length; i++) this.writerWords.addByKey(words[i] as number, id);
     this.writerPairs.works.push(id);
     this.writerPairs.parties.push(party);
   }
@@ -164,7 +261,7 @@ class FuzzyIndex {
     if (o === null || ids === null || id < 0 || id + 1 >= o.length) return [];
     const out: IndexedWriter[] = [];
     for (let i = o[id] as number; i < (o[id + 1] as number); i++) {
-      const p = this.parties.get(ids[i] as number);
+      const p = this.parties[ids[i] as number];
       if (p) out.push(p.writer);
     }
     return out;
@@ -280,23 +377,55 @@ export class CatalogueIndex implements MatchIndex {
     if (this.fuzzy) return this.fuzzy;
     const f = new FuzzyIndex();
     const max = Number(this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM works').pluck().get());
-    const works = this.db.prepare('SELECT id, title FROM works WHERE id > ? AND id <= ?').raw();
+    // Each work with its writers' party ids in one row ("12,345", by position): a row per work, not
+    // one more per writer. Each writer's name and IPI keys are computed once, not once per work.
+    const works = this.db
+      .prepare(
+        `SELECT id, title, (SELECT group_concat(party_id, ',' ORDER BY position) FROM work_parties WHERE work_id = works.id AND kind = 'writer')
+         FROM works WHERE id > ? AND id <= ? ORDER BY id`,
+      )
+      .raw();
     const titles = this.db.prepare('SELECT work_id, title FROM titles WHERE work_id > ? AND work_id <= ?').raw();
-    // Writers as party ids (integers only); each writer's name and IPI keys once, not once per work.
-    const writers = this.db.prepare("SELECT work_id, party_id FROM work_parties WHERE kind = 'writer' AND work_id > ? AND work_id <= ? ORDER BY work_id, position").raw();
     const party = this.db.prepare('SELECT id, name, first_name, ipi_name_number, ipi_base_number FROM parties WHERE id IN (SELECT value FROM json_each(?))').raw();
+    const pairWorks = new IntList();
+    const pairParties = new IntList();
     for (let lo = 0; lo < max; lo += PAGE) {
       const hi = lo + PAGE;
-      for (const [id, title] of works.all(lo, hi) as [number, string][]) f.addTitle(id, title);
+      pairWorks.length = 0;
+      pairParties.length = 0;
+      for (const [id, title, writers] of works.all(lo, hi) as [number, string, string | null][]) {
+        f.addTitle(id, title);
+        if (writers !== null) {
+          // Party ids, comma-separated.
+          let v = 0;
+          let sign = 1;
+          for (let i = 0; i < writers.length; i++) {
+            const c = writers.charCodeAt(i);
+            if (c === 44) {
+              pairWorks.push(id);
+              pairParties.push(sign * v);
+              v = 0;
+              sign = 1;
+            } else if (c === 45) sign = -1;
+            else v = v * 10 + (c - 48);
+          }
+          pairWorks.push(id);
+          pairParties.push(sign * v);
+        }
+      }
       for (const [id, title] of titles.all(lo, hi) as [number, string][]) f.addTitle(id, title);
-      const rows = writers.all(lo, hi) as [number, number][];
-      const missing = [...new Set(rows.map((r) => r[1]).filter((p) => !f.parties.has(p)))];
-      for (let i = 0; i < missing.length; i += 500) {
-        for (const [id, name, first, ipi, base] of party.all(JSON.stringify(missing.slice(i, i + 500))) as [number, string, string | null, string | null, string | null][]) {
+      const missing = new Set<number>();
+      for (let i = 0; i < pairParties.length; i++) {
+        const p = pairParties.data[i] as number;
+        if (!f.hasParty(p)) missing.add(p);
+      }
+      const todo = [...missing];
+      for (let i = 0; i < todo.length; i += 500) {
+        for (const [id, name, first, ipi, base] of party.all(JSON.stringify(todo.slice(i, i + 500))) as [number, string, string | null, string | null, string | null][]) {
           f.addParty(id, displayName(name, first), ipi, base);
         }
       }
-      for (const [id, p] of rows) f.addWriter(id, p);
+      for (let i = 0; i < pairWorks.length; i++) f.addWriter(pairWorks.data[i] as number, pairParties.data[i] as number);
     }
     f.pack(max);
     this.fuzzy = f;

@@ -74,7 +74,65 @@ const [A, G, H, I, J, K, Q, V, W, Y, Z] = [...'AGHIJKQVWYZ'].map((c) => c.charCo
 
 /** Title key with articles dropped and spelling variants folded; '' when nothing is left. */
 export function matchTitleKey(title: string | null): string {
-  return title === null ? '' : looseKey(titleKey(title));
+  return title === null ? '' : (plainMatchTitleKey(title) ?? looseKey(titleKey(title)));
+}
+
+/** Leading articles titleKey drops (the words of its pattern), each packed as its character codes
+ * (one byte each, first in the low byte): all have one to three letters. */
+const ARTICLE_CODES = new Set(['THE', 'A', 'AN', 'LE', 'LA', 'LES', 'L', 'DER', 'DIE', 'DAS', 'EL', 'LOS', 'LAS', 'IL', 'LO', 'GLI', 'DE', 'HET'].map((w) => [...w].reduceRight((code, c) => (code << 8) | c.charCodeAt(0), 0)));
+const MAX_PLAIN = 1024;
+const plainKey = new Uint8Array(MAX_PLAIN);
+const plainOut = new Uint8Array(MAX_PLAIN);
+/** Bytes below 128 are the same characters in this decoding. */
+const ascii = new TextDecoder('latin1');
+
+/**
+ * looseKey(titleKey(title)) in one pass over a plain title: ASCII without the characters that
+ * start titleKey's bracket, version-tail and ampersand rules ( ( [ - & ). Upper-cased, other
+ * characters to single spaces, trimmed, a leading article dropped, then folded as looseKey folds.
+ * Null for any other title (the full path handles it).
+ */
+function plainMatchTitleKey(title: string): string | null {
+  const n = title.length;
+  if (n > MAX_PLAIN) return null;
+  const buf = plainKey;
+  let len = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    let c = title.charCodeAt(i);
+    if (c >= 128 || c === 40 || c === 91 || c === 45 || c === 38) return null;
+    if (c >= 97 && c <= 122) c -= 32;
+    if ((c >= A && c <= Z) || (c >= 48 && c <= 57)) {
+      if (gap && len > 0) buf[len++] = 32;
+      gap = false;
+      buf[len++] = c;
+    } else gap = true;
+  }
+  // A leading article followed by more words.
+  let start = 0;
+  let w = 0;
+  while (w < len && buf[w] !== 32) w++;
+  if (w < len && w <= 3) {
+    let code = 0;
+    for (let i = w - 1; i >= 0; i--) code = (code << 8) | (buf[i] as number);
+    if (ARTICLE_CODES.has(code)) start = w + 1;
+  }
+  // looseKey over buf[start, len).
+  const out = plainOut;
+  let m = 0;
+  let last = -1;
+  for (let i = start; i < len; i++) {
+    let c = buf[i] as number;
+    if (c === H && i > start && buf[i - 1] === G) continue;
+    if (c === K && i + 1 < len && buf[i + 1] === H) continue;
+    if (c === Q) c = K;
+    else if (c === Y || c === J) c = I;
+    else if (c === W) c = V;
+    if (c === last && c >= A && c <= Z) continue;
+    out[m++] = c;
+    last = c;
+  }
+  return m === 0 ? '' : ascii.decode(out.subarray(0, m));
 }
 
 /** Distinct words of a title key, for blocking. */

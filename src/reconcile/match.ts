@@ -6,7 +6,7 @@
  */
 import { fuzzyCandidates, type MatchIndex } from './candidates.js';
 import { ipiBaseKey, ipiNameKey, isrcKey, iswcKey, matchTitleKey, societyCodeKey, workNumberKey, writerKey } from './keys.js';
-import { editSimilarity, titleSimilarity } from './similarity.js';
+import { editSimilarity, hasWord, TitleScorer } from './similarity.js';
 import type { Candidate, MatchMethod, MatchResult, ReconLine } from './types.js';
 
 /** A remembered review decision for one remitting-society work code. */
@@ -57,35 +57,56 @@ const CONFIDENCE: Record<Exclude<MatchMethod, 'title-writer'>, number> = {
   isrc: 0.9,
 };
 
-function lineWriters(line: ReconLine): { keys: string[]; ipis: string[]; bases: string[] } {
+interface LineWriters {
+  readonly keys: string[];
+  readonly ipis: string[];
+  readonly bases: string[];
+  /** The words (3+ letters) of each key, worked out once per line. */
+  readonly words: string[][];
+}
+
+function lineWriters(line: ReconLine): LineWriters {
   const keys = line.writers.map(writerKey).filter((k) => k !== '');
   if (line.partyName) keys.push(writerKey(line.partyName));
   const ipi = ipiNameKey(line.ipiName);
   const base = ipiBaseKey(line.ipiBase);
-  return { keys, ipis: ipi ? [ipi] : [], bases: base ? [base] : [] };
+  return { keys, ipis: ipi ? [ipi] : [], bases: base ? [base] : [], words: keys.map(nameKeyWords) };
+}
+
+function nameKeyWords(k: string): string[] {
+  return k.split(' ').filter((x) => x.length >= 3);
 }
 
 /** True when at least one writer of the line is a writer of the work (IPI, or a close name). */
-export function writerConfirmed(index: MatchIndex, id: number, w: { keys: readonly string[]; ipis: readonly string[]; bases: readonly string[] }): boolean {
-  for (const ww of index.writersOf(id)) {
+export function writerConfirmed(
+  index: MatchIndex,
+  id: number,
+  w: { keys: readonly string[]; ipis: readonly string[]; bases: readonly string[]; words?: readonly (readonly string[])[] },
+): boolean {
+  const writers = index.writersOf(id);
+  if (writers.length === 0) return false;
+  const words = w.words ?? w.keys.map(nameKeyWords);
+  for (const ww of writers) {
     if (ww.ipiName !== null && w.ipis.includes(ww.ipiName)) return true;
     if (ww.ipiBase !== null && w.bases.includes(ww.ipiBase)) return true;
-    for (const k of w.keys) {
+    // A one-word writer name (no space: split would give one word).
+    const single = !ww.key.includes(' ');
+    for (let i = 0; i < w.keys.length; i++) {
+      const k = w.keys[i] as string;
       if (k === ww.key || editSimilarity(k, ww.key) >= 0.85) return true;
       // A surname alone ("LENNON") meets the full name ("JOHN LENNON").
-      const a = k.split(' ').filter((x) => x.length >= 3);
-      const b = ww.key.split(' ');
-      if ((a.length === 1 || b.length === 1) && a.some((x) => b.includes(x))) return true;
+      const a = words[i] as readonly string[];
+      if ((a.length === 1 || single) && a.some((x) => hasWord(ww.key, x))) return true;
     }
   }
   return false;
 }
 
-function bestTitleScore(index: MatchIndex, id: number, key: string, floor = 0): { score: number; title: string } {
+function bestTitleScore(index: MatchIndex, id: number, scorer: TitleScorer, floor = 0): { score: number; title: string } {
   let best = 0;
   let title = '';
   for (const t of index.titlesOf(id)) {
-    const s = titleSimilarity(key, t, floor);
+    const s = scorer.score(t, floor);
     if (s > best) {
       best = s;
       title = t;
@@ -104,11 +125,11 @@ function pick(index: MatchIndex, ids: readonly number[], line: ReconLine, reject
   const live = ids.filter((id) => !rejected.has(id));
   if (live.length === 1 && live[0] !== undefined) return { id: live[0], candidates: [] };
   if (live.length === 0) return { id: null, candidates: [] };
-  const key = matchTitleKey(line.title);
+  const scorer = new TitleScorer(matchTitleKey(line.title));
   const w = lineWriters(line);
   const scored = live
     .map((id) => {
-      const t = bestTitleScore(index, id, key);
+      const t = bestTitleScore(index, id, scorer);
       const conf = writerConfirmed(index, id, w);
       return { workId: id, score: t.score + (conf ? 1 : 0), title: t.title, writerConfirmed: conf };
     })
@@ -119,27 +140,46 @@ function pick(index: MatchIndex, ids: readonly number[], line: ReconLine, reject
   return { id: null, candidates };
 }
 
+const NO_REJECTIONS: ReadonlySet<number> = new Set();
+
+/** The identifier steps, in cascade order. */
+const STEPS: readonly MatchMethod[] = ['society-code', 'iswc', 'submitter-number', 'isrc'];
+
+/** A number as written: trimmed, upper-case. */
+function raw(t: string | null): string {
+  return (t ?? '').trim().toUpperCase();
+}
+
+function lookup(index: MatchIndex, step: number, key: string, line: ReconLine): readonly number[] {
+  switch (step) {
+    case 0:
+      return index.bySocietyCode(key, raw(line.workCode));
+    case 1:
+      return index.byIswc(key);
+    case 2:
+      return index.bySubmitterNumber(key, raw(line.submitterWorkNumber));
+    default:
+      return index.byIsrc(key);
+  }
+}
+
 export function matchLine(line: ReconLine, ctx: MatchContext): MatchResult {
   const { index } = ctx;
   const dKey = decisionKey(line);
   const decision = dKey === null ? undefined : ctx.decisions.get(ctx.fromSociety, dKey);
-  const rejected: ReadonlySet<number> = decision?.rejected ?? new Set();
+  const rejected: ReadonlySet<number> = decision?.rejected ?? NO_REJECTIONS;
   if (decision?.accepted != null && dKey !== null) return matched('decision', decision.accepted, dKey);
 
   let ambiguous: Candidate[] = [];
-  const raw = (t: string | null): string => (t ?? '').trim().toUpperCase();
-  const steps: [MatchMethod, string | null, (k: string) => readonly number[]][] = [
-    ['society-code', societyCodeKey(ctx.fromSociety, line.workCode), (k) => index.bySocietyCode(k, raw(line.workCode))],
-    ['iswc', iswcKey(line.iswc), (k) => index.byIswc(k)],
-    ['submitter-number', workNumberKey(line.submitterWorkNumber), (k) => index.bySubmitterNumber(k, raw(line.submitterWorkNumber))],
-    ['isrc', isrcKey(line.isrc), (k) => index.byIsrc(k)],
-  ];
-  for (const [method, key, lookup] of steps) {
+  // Every step's key first (as the cascade always did), then the lookups in order.
+  const keys = [societyCodeKey(ctx.fromSociety, line.workCode), iswcKey(line.iswc), workNumberKey(line.submitterWorkNumber), isrcKey(line.isrc)];
+  for (let step = 0; step < STEPS.length; step++) {
+    const key = keys[step] ?? null;
     if (key === null) continue;
-    const ids = lookup(key);
+    const ids = lookup(index, step, key, line);
     if (ids.length === 0) continue;
     const p = pick(index, ids, line, rejected);
-    if (p.id !== null) return matched(method, p.id, key);
+    if (p.id !== null) return matched(STEPS[step] as MatchMethod, p.id, key);
     if (ambiguous.length === 0) ambiguous = p.candidates;
   }
   return fuzzy(line, ctx, rejected, ambiguous);
@@ -150,12 +190,22 @@ function fuzzy(line: ReconLine, ctx: MatchContext, rejected: ReadonlySet<number>
   if (key === '') return review(ambiguous, null, ctx);
   const w = lineWriters(line);
   const scored: Candidate[] = [];
-  const words = w.keys.flatMap((k) => k.split(' ').filter((x) => x.length >= 3));
+  const words = w.words.flat();
+  const scorer = new TitleScorer(key);
   for (const id of fuzzyCandidates(ctx.index, key, w.ipis, 24, words)) {
     if (rejected.has(id)) continue;
-    const t = bestTitleScore(ctx.index, id, key, ctx.options.reviewThreshold);
-    if (t.score < ctx.options.reviewThreshold) continue;
-    scored.push({ workId: id, score: t.score, title: t.title, writerConfirmed: writerConfirmed(ctx.index, id, w) });
+    // The best of the work's titles (the first of equal scores), as bestTitleScore gives it.
+    let score = 0;
+    let title = '';
+    for (const t of ctx.index.titlesOf(id)) {
+      const s = scorer.score(t, ctx.options.reviewThreshold);
+      if (s > score) {
+        score = s;
+        title = t;
+      }
+    }
+    if (score < ctx.options.reviewThreshold) continue;
+    scored.push({ workId: id, score, title, writerConfirmed: writerConfirmed(ctx.index, id, w) });
   }
   scored.sort((a, b) => Number(b.writerConfirmed) - Number(a.writerConfirmed) || b.score - a.score || a.workId - b.workId);
   const best = scored[0];
