@@ -2,7 +2,7 @@
 /**
  * Reconciliation benchmark (runs against dist/: `npm run build` first).
  *
- *   node bench/reconcile.mjs [--works N] [--lines N] [--fuzzy 0.1] [--ids-only] [--per-party] [--json] [--keep] [--digest]
+ *   node bench/reconcile.mjs [--works N] [--lines N] [--fuzzy 0.1] [--ids-only] [--per-party] [--engine sql|js] [--json] [--keep] [--digest]
  *
  * Builds a synthetic catalogue of N works (2 writers each, one a KazAK member; titles from a
  * syllable generator, so title words are varied) and a statement of L lines straight into a real
@@ -39,6 +39,8 @@ const json = args.includes('--json');
 const keep = args.includes('--keep');
 const digest = args.includes('--digest');
 const perParty = args.includes('--per-party');
+/** 'js': the reconciler alone, line by line (the reference the SQL path is compared with). */
+const engine = opt('--engine', 'sql');
 
 /** SHA-256 of the stored results, independent of row ids (lines by statement line). */
 function resultDigest(db) {
@@ -156,7 +158,7 @@ function run(label, works, lines, fuzzy) {
     const svc = new ReconcileService(db, sqlStatementSource(db));
     svc.matchIndex();
     const indexSeconds = (performance.now() - t) / 1000;
-    const o = svc.reconcile(1, { society: '177', localCurrency: 'KZT', rate: null, received: null });
+    const o = svc.reconcile(1, { society: '177', localCurrency: 'KZT', rate: null, received: null, engine });
     const seconds = (performance.now() - t) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
