@@ -89,11 +89,10 @@ export class SqlStatementSource implements StatementSource {
     const h = this.headerStmt.get(id) as HeaderRow | undefined;
     if (!h) return [];
     // Raw rows (arrays) cost half as much as objects on a million lines.
-    type Raw = LineRow;
     // The first page (after = -Infinity) reads the range afresh.
     const [lo, hi] = this.range(id, !Number.isFinite(after));
     const from = Number.isFinite(after) ? Math.max(after, lo - 1) : lo - 1;
-    const rows = this.pageStmt.all(from, hi, id, this.currency(id, h), limit) as Raw[];
+    const rows = this.pageStmt.all(from, hi, id, this.currency(id, h), limit) as LineRow[];
     return rows.map((r) => toReconLine(r));
   }
 }

@@ -55,12 +55,12 @@ CREATE TEMP TABLE rx_paid (work_id INTEGER NOT NULL, right TEXT NOT NULL, party_
 const LINES_OF_STATEMENT = 'sl.id BETWEEN :lo AND :hi AND +sl.statement_id = :stmt AND sl.currency = :cur';
 
 /** A territory's key: '' for a blank one (spaces only); its number is rx_terr.tid. */
-export const TKEY = (col: string): string => `CASE WHEN trim(coalesce(${col}, '')) = '' THEN '' ELSE ${col} END`;
+const TKEY = (col: string): string => `CASE WHEN trim(coalesce(${col}, '')) = '' THEN '' ELSE ${col} END`;
 /** Territories per statement the keys can number. */
 export const MAX_TERRITORIES = 65_536;
 const RIGHT_INDEX = (col: string): string => `CASE coalesce(${col}, 'PR') WHEN 'PR' THEN 0 WHEN 'MR' THEN 1 ELSE 2 END`;
 /** The key of a work, right and territory number. */
-export const KEY = (work: string, right: string, tid: string): string => `(${work}) * 262144 + (${RIGHT_INDEX(right)}) * 65536 + (${tid})`;
+const KEY = (work: string, right: string, tid: string): string => `(${work}) * 262144 + (${RIGHT_INDEX(right)}) * 65536 + (${tid})`;
 const K_WORK = (k: string): string => `(${k}) / 262144`;
 const K_RIGHT = (k: string): string => `((${k}) / 65536) % 4`;
 const K_TID = (k: string): string => `(${k}) % 65536`;
@@ -107,7 +107,7 @@ export interface EligibleOptions {
 }
 
 /** Largest amount (minor units) the path takes: amount x share stays inside 64-bit integers. */
-export const MAX_AMOUNT = 10_000_000_000_000;
+const MAX_AMOUNT = 10_000_000_000_000;
 
 /** Lines this path settles, with their work: a unique work by society work code, else by ISWC. */
 export function eligibleSql(o: EligibleOptions): string {
