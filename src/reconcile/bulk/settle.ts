@@ -32,7 +32,7 @@ export function settleBySql(s: Steps, input: BulkRunInput, territories: readonly
   const ins = db.prepare('INSERT OR IGNORE INTO rx_dec (key) VALUES (?)');
   for (const k of input.decisionKeys) ins.run(k);
   const iswcIdentifiers = s.any("SELECT 1 FROM work_identifiers WHERE kind = 'iswc' LIMIT 1");
-  const plainPartyIpis = db.prepare(`SELECT 1 FROM parties WHERE ipi_name_number IS NOT NULL AND NOT (length(ipi_name_number) = 11 AND ipi_name_number NOT GLOB '*[^0-9]*') LIMIT 1`).get() === undefined;
+  const plainPartyIpis = !s.any(`SELECT 1 FROM parties WHERE ipi_name_number IS NOT NULL AND NOT (length(ipi_name_number) = 11 AND ipi_name_number NOT GLOB '*[^0-9]*') LIMIT 1`);
   // Works of each line's society work code, then the lines with a unique work (by code, else ISWC).
   for (const sql of Q.matchSql()) s.run(sql, 'lo', 'hi', 'stmt', 'cur', 'soc3', 'socShort');
   s.exec(Q.FILL_AMBIGUOUS);
