@@ -138,7 +138,7 @@ export class Reconciler {
     const local = rate ? rate.to : options.received && options.received.currency !== cur ? options.received.currency.toUpperCase() : null;
     const localScale = local === null ? null : minorUnits(local);
     const rec = options.received;
-    if (rec && total === 0n) throw new ReconcileError('cannot scale to the amount received: the statement lines add up to zero');
+    if (rec && total <= 0n) throw new ReconcileError(`cannot scale to the amount received: the statement lines add up to ${total === 0n ? 'zero' : 'less than zero'}`);
     if (rec && rec.currency.toUpperCase() !== cur && rec.currency.toUpperCase() !== local) {
       throw new ReconcileError(`the amount received is in ${rec.currency}, neither the statement currency ${cur} nor the local currency`);
     }

@@ -2,7 +2,7 @@
  * The SQL of the set-based path. A statement line takes this path only when SQL alone decides it
  * exactly as the reconciler would: identifiers in their plain form (ISWC T+10 digits, work codes
  * of digits and capitals, IPI name numbers of 11 digits, territories of digits), a unique work by
- * the remitting society's work code or else by ISWC, no review decision on its key, and either no
+ * the remitting society's work code, or else (the code naming no work) by ISWC, no review decision on its key, and either no
  * party named or a party named by an IPI that is on the work. Every other line is left to the
  * reconciler (src/reconcile/engine.ts), so both paths give the same stored result.
  *
@@ -109,7 +109,8 @@ export interface EligibleOptions {
 /** Largest amount (minor units) the path takes: amount x share stays inside 64-bit integers. */
 const MAX_AMOUNT = 10_000_000_000_000;
 
-/** Lines this path settles, with their work: a unique work by society work code, else by ISWC. */
+/** Lines this path settles, with their work: the one work of the society work code, or (the code
+ * naming none) the one work of the ISWC. */
 export function eligibleSql(o: EligibleOptions): string {
   const ipiOk = `sl.ipi_name_number GLOB ${IPI_GLOB} AND sl.ipi_name_number <> '00000000000'`;
   const blankName = `(sl.party_name IS NULL OR trim(sl.party_name) = '')`;
@@ -117,7 +118,8 @@ export function eligibleSql(o: EligibleOptions): string {
   const party = o.plainPartyIpis ? `((${blankIpi} AND ${blankName}) OR (${ipiOk}))` : `(${blankIpi} AND ${blankName})`;
   const bySociety = 'x.s_lo = x.s_hi';
   const m = `CASE WHEN ${bySociety} THEN x.s_lo ELSE -w.id END`;
-  // By ISWC (when the work code names no single work): the one work with it, in either table.
+  // By ISWC when the work code names no work (a code naming several goes to the reconciler, which
+  // may still pick one by title and writers): the one work with that ISWC, in either table.
   const onlyWork = `sl.iswc NOT IN (SELECT iswc FROM rx_amb)${
     o.iswcIdentifiers ? ` AND NOT EXISTS (SELECT 1 FROM work_identifiers i2 WHERE i2.kind = 'iswc' AND i2.value = sl.iswc AND i2.work_id <> w.id)` : ''
   }`;
@@ -130,7 +132,7 @@ SELECT sl.id, ${m}, ${KEY(`abs(${m})`, 'sl.right', 't.tid')},
        ${o.scaled ? 'a.net, a.local' : 'sl.amount, NULL'}
 FROM statement_lines sl
 LEFT JOIN rx_match x ON x.line_id = sl.id
-LEFT JOIN works w ON (x.s_lo IS NULL OR x.s_lo <> x.s_hi) AND sl.iswc GLOB ${ISWC_GLOB} AND w.iswc = sl.iswc
+LEFT JOIN works w ON x.s_lo IS NULL AND sl.iswc GLOB ${ISWC_GLOB} AND w.iswc = sl.iswc
 JOIN rx_terr t ON t.tkey = ${TKEY('sl.territory')}${o.scaled ? ' JOIN rx_amt a ON a.line_id = sl.id' : ''}
 WHERE ${LINES_OF_STATEMENT}
   AND (${bySociety} OR (w.id IS NOT NULL AND ${onlyWork}))

@@ -4,7 +4,7 @@
  * plain, punctuated, unknown or shared; titles for the fuzzy step; parties named by IPI on or off
  * the work, by name, by zeros; a party on a work twice; rights, territories with inclusions and
  * exclusions, unknown territories, missing shares, negative amounts, other currencies, repeated
- * lines), written by SQL into a real catalogue file; and a digest of everything a reconciliation
+ * lines, and now and then a garbled value or an amount too large for 64-bit share arithmetic), written by SQL into a real catalogue file; and a digest of everything a reconciliation
  * stored, independent of row ids.
  */
 import { createHash } from 'node:crypto';
@@ -155,6 +155,17 @@ export function seedStatement(db: Db, r: () => number, world: World, n: number, 
       pick([null, '2026-01-01', '']),
       pick([null, '2026-03-31']),
     ];
+    // Now and then a value as real files garble them: odd territories, work codes, IPIs, shares
+    // and amounts past what 64-bit share arithmetic allows.
+    if (r() < 0.08) {
+      const at = Math.floor(r() * 6);
+      if (at === 0) values[7] = pick(['KZ', '\t', '0398\u00a0', ' 0398', '99999']);
+      else if (at === 1 && w.code) values[0] = pick([`${w.code}-A`, `\u0663${w.code}`, `${w.code} `]);
+      else if (at === 2 && p) values[4] = pick([` ${p.ipi} `, '1234', 'I-000000229-7']);
+      else if (at === 3) values[8] = pick([-100, 99999, 0]);
+      else if (at === 4) values[9] = pick([100_000_000_000_000n, -99_999_999_999_999n, 0n]);
+      else if (p) values[5] = pick([`${p.name}ҚЫЗЫ`, p.name.toLowerCase()]);
+    }
     previous = values;
     ins.run(id, k, `L${k}`, ...values, k);
   }
