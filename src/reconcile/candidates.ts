@@ -173,7 +173,7 @@ export class MemoryIndex implements MatchIndex {
  *
  * When every list is in strictly ascending id order (the catalogue's are, unless a work's other
  * titles come out of order), the lists are walked together in windows of id ranges, so the
- * counters of one window (64 KB) stay in the processor's fastest cache; otherwise one counter per
+ * counters of one window (64 KB) stay in the processor's cache; otherwise one counter per
  * catalogue work, read at random (a megabyte at a million works, a cache miss for most reads).
  */
 const WINDOW_BITS = 16;

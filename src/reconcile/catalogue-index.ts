@@ -11,7 +11,9 @@ import { MAX_POSTING, PREFIX_LENGTH, titlePrefix, type IdList, type IndexedWrite
 import { displayName } from './catalogue-source.js';
 import { ipiBaseKey, ipiNameKey, matchTitleKey, writerKey } from './keys.js';
 
-const PAGE = 50_000;
+/** Works read per query while building the fuzzy index: small enough that a page's rows die young
+ * (50,000 cost some 100 MB more peak memory at a million works, and no time). */
+const PAGE = 10_000;
 
 /** A growable list of int32 (typed, so a few million postings cost 4 bytes each, not an object). */
 class IntList {

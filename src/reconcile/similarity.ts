@@ -166,6 +166,9 @@ export function titleSimilarity(a: string, b: string, floor = 0): number {
   return Math.max(e, tokenSortSimilarity(a, b), tokenSetSimilarity(a, b));
 }
 
+const keyBag = new Int32Array(128);
+let keyBagOwner: TitleScorer | null = null;
+
 /**
  * titleSimilarity of one title against many (a fuzzy line's title against its candidates), with
  * the line's side worked out once: its words, sorted words and word set.
@@ -175,19 +178,22 @@ export class TitleScorer {
   private sorted: string | null = null;
   private set: Set<string> | null = null;
 
-  /** Letter counts of the key (codes masked to 7 bits, as letterBound counts them). */
-  private readonly bag = new Int32Array(128);
-
   constructor(readonly key: string) {
     this.words = [...new Set(words(key))];
-    for (let i = 0; i < key.length; i++) this.bag[key.charCodeAt(i) & 127] = (this.bag[key.charCodeAt(i) & 127] ?? 0) + 1;
   }
 
   /** Exactly letterBound(key, b), from the key's letter counts: one pass over `b` (and one to put
    * the counts back). Letters of `b` beyond the key's counts are `minus`; `plus` follows from the
-   * lengths. */
+   * lengths. The counts live in one shared table, filled for the scorer that used it last (one
+   * scorer per line: a table per scorer would be a small buffer outside the heap per line). */
   private letterBound(b: string): number {
-    const bag = this.bag;
+    const bag = keyBag;
+    if (keyBagOwner !== this) {
+      bag.fill(0);
+      const key = this.key;
+      for (let i = 0; i < key.length; i++) bag[key.charCodeAt(i) & 127] = (bag[key.charCodeAt(i) & 127] ?? 0) + 1;
+      keyBagOwner = this;
+    }
     let minus = 0;
     for (let i = 0; i < b.length; i++) {
       const c = b.charCodeAt(i) & 127;
