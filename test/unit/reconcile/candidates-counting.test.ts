@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzyCandidates, fuzzyCandidatesExact, type IdList, type MatchIndex } from '../../../src/reconcile/candidates.js';
+import { prng } from './fixtures.js';
 
 // fuzzyCandidates counts ascending lists window by window (32,768 ids a window) and other lists
 // with one counter per id; both must give exactly what counting in a Map gives, for lists that
 // cross windows, repeat ids, come out of order, or are cut at MAX_POSTING.
 
-let seed = 99;
-/** mulberry32, deterministic. */
-const rnd = (n: number): number => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
+const next = prng(99);
+const rnd = (n: number): number => Math.floor(next() * n);
 
 type Shape = 'ascending' | 'shuffled' | 'repeats' | 'typed';
 

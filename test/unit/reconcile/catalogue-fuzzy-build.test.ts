@@ -6,21 +6,15 @@ import { CatalogueIndex } from '../../../src/reconcile/catalogue-index.js';
 import { matchTitleKey, titleTokens, writerKey } from '../../../src/reconcile/keys.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
 import { seedWorks, type SeedParty, type SeedWork } from './seed.js';
+import { prng } from './fixtures.js';
 
 // The catalogue's fuzzy index reads works page by page (titles and writers in one row per work,
 // then the page's other titles) and interns title words by range: its postings must be, in order
 // and with any repeat, what adding the same titles and writers one by one to the in-memory index
 // gives. Enough distinct words to grow the key tables several times.
 
-let seed = 3;
-/** mulberry32, deterministic. */
-const rnd = (n: number): number => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
+const next = prng(3);
+const rnd = (n: number): number => Math.floor(next() * n);
 const SYL = ['ka', 'ra', 'tor', 'gai', 'da', 'la', 'al', 'ma', 'ty', 'kok', 'zhel', 'nur', 'bek', 'qu', 'ser', 'om', 'vi', 'fi'];
 const word = (): string => Array.from({ length: 1 + rnd(4) }, () => SYL[rnd(SYL.length)]).join('');
 /** Titles with short first words (a prefix across a space), repeated words, punctuation, Cyrillic. */

@@ -6,19 +6,13 @@ import { CatalogueIndex } from '../../../src/reconcile/catalogue-index.js';
 import { matchTitleKey, nameWords } from '../../../src/reconcile/keys.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
 import { seedWorks, type SeedParty, type SeedWork } from './seed.js';
+import { prng } from './fixtures.js';
 
 // Few syllables, so title words, prefixes and writer words are shared by many works. (Other
 // titles are left out: the catalogue reads them after a page of works, the memory index with them.)
 const SYL = ['ka', 'ra', 'tor', 'gai', 'da', 'la', 'al', 'ma'];
-let seed = 7;
-/** mulberry32, deterministic. */
-const rnd = (n: number): number => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
+const next = prng(7);
+const rnd = (n: number): number => Math.floor(next() * n);
 const word = (): string => Array.from({ length: 2 + rnd(2) }, () => SYL[rnd(SYL.length)]).join('');
 const WRITERS: SeedParty[] = Array.from({ length: 12 }, (_, i) => ({ name: word().toUpperCase(), first: word().toUpperCase(), ipi: String(10000000 + i * 97).padStart(11, '0'), society: i % 2 ? '177' : '052', share: 5000 }));
 const WORKS: SeedWork[] = Array.from({ length: 300 }, (_, i) => ({

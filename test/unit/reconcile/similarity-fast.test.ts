@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, hasWord, letterBound, TitleScorer, titleSimilarity } from '../../../src/reconcile/similarity.js';
+import { prng } from './fixtures.js';
 
 // The plain definitions the fast paths (bit-vector distance, letter bound without a full pass,
 // a title scored against many) must agree with exactly.
@@ -28,15 +29,8 @@ function letterBoundRef(a: string, b: string): number {
   return len === 0 ? 1 : 1 - Math.max(plus, minus) / len;
 }
 
-let seed = 5;
-/** mulberry32, deterministic. */
-const rnd = (n: number): number => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
+const next = prng(5);
+const rnd = (n: number): number => Math.floor(next() * n);
 const LETTERS = ['A', 'B', 'K', 'R', 'T', ' ', ' ', '1', 'Ж', '😀', 'É'];
 const random = (max: number): string => Array.from({ length: rnd(max + 1) }, () => LETTERS[rnd(LETTERS.length)]).join('');
 const SYL = ['KA', 'RA', 'TOR', 'GAI', 'DA', 'LA', 'MA'];

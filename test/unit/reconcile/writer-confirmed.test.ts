@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndexedWriter, MatchIndex } from '../../../src/reconcile/candidates.js';
 import { writerConfirmed } from '../../../src/reconcile/match.js';
 import { editSimilarity } from '../../../src/reconcile/similarity.js';
+import { prng } from './fixtures.js';
 
 // writerConfirmed works each line writer's words out once and looks them up in the work's writer
 // keys without splitting them: it must confirm exactly what the plain definition confirms.
@@ -20,15 +21,8 @@ function confirmedRef(writers: readonly IndexedWriter[], w: { keys: readonly str
   return false;
 }
 
-let seed = 11;
-/** mulberry32, deterministic. */
-const rnd = (n: number): number => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
+const next = prng(11);
+const rnd = (n: number): number => Math.floor(next() * n);
 const NAMES = ['LENNON', 'JOHN', 'MCCARTNEY', 'PAUL', 'AL', 'NURLAN', 'ABAI', 'LENON', 'JON'];
 const name = (): string => Array.from({ length: rnd(4) }, () => NAMES[rnd(NAMES.length)]).join(' ');
 const IPIS = ['00000000001', '00000000002', null];
