@@ -256,6 +256,10 @@ function countWindowed(lists: Lists): boolean {
       const end = l[2];
       let prev = last[j] as number;
       let i = at[j] as number;
+      // Three copies of one loop, on purpose: this is the fuzzy step's hottest code, and a test
+      // inside the loop costs more than the copies. (1) The weights cannot pass a byte: no
+      // overflow check. (2) They can: saturate at 255 and flag the line for an exact recount.
+      // (3) The list cannot lift a new work to the best count: only works already hit are added to.
       if (!capped && (reach[j] as number) >= floor) {
         for (; i < end; i++) {
           const id = ids[i] as number;
