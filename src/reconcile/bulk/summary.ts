@@ -7,7 +7,7 @@ import { UNALLOCATED_REASONS } from '../allocate.js';
 import { displayName } from '../catalogue-source.js';
 import type { ReconcileSummary } from '../engine.js';
 import { DISCREPANCY_KINDS, type Finding, type FindingKind } from '../findings.js';
-import { MATCH_METHODS } from '../types.js';
+import { MATCH_METHODS, type MatchMethod } from '../types.js';
 import type { BulkRunInput } from './run.js';
 
 /** The summary, added up from the stored results of the run: one grouped scan of its lines, one of
@@ -16,32 +16,41 @@ export function summarise(db: Db, input: BulkRunInput, rows: { from: number; to:
   const s = input.reconciler.summary;
   const recId = input.reconciliationId;
   const q = (sql: string): Statement => (db as Database).prepare(sql).safeIntegers(true).raw(true);
-  // One pass, no sorting: a column per status, method and reason (reasons with their first line).
-  const methods = MATCH_METHODS.map((m) => `COALESCE(SUM(status = 'matched' AND method = '${m}'), 0)`);
-  const reasonCols = UNALLOCATED_REASONS.map((r) => `COALESCE(SUM(CASE WHEN reason = '${r}' THEN unallocated END), 0), MIN(CASE WHEN reason = '${r}' THEN id END)`);
-  const row = q(
-    `SELECT COUNT(*), COALESCE(SUM(status = 'matched'), 0), COALESCE(SUM(status = 'review'), 0), COALESCE(SUM(status = 'unmatched'), 0),
-            COALESCE(SUM(net - unallocated), 0), COALESCE(SUM(unallocated), 0), COALESCE(SUM(local - COALESCE(local_unallocated, 0)), 0), COALESCE(SUM(local_unallocated), 0),
-            ${methods.join(', ')}, ${reasonCols.join(', ')}
-     FROM reconciliation_lines WHERE id BETWEEN ? AND ? AND reconciliation_id = ?`,
-  ).get(rows.from, rows.to, recId) as (bigint | null)[];
-  const big = (i: number): bigint => row[i] ?? 0n;
-  s.lines = Number(big(0));
-  s.matched = Number(big(1));
-  s.review = Number(big(2));
-  s.unmatched = Number(big(3));
-  s.allocated = big(4);
-  s.unallocated = big(5);
-  const localAllocated = big(6);
-  const localUnallocated = big(7);
-  MATCH_METHODS.forEach((m, i) => (s.byMethod[m] = Number(big(8 + i))));
-  const reasons: [string, bigint, bigint][] = [];
-  UNALLOCATED_REASONS.forEach((r, i) => {
-    const first = row[8 + MATCH_METHODS.length + 2 * i + 1];
-    if (first !== null && first !== undefined) reasons.push([r, big(8 + MATCH_METHODS.length + 2 * i), first]);
-  });
+  // One grouped scan: few groups (status x method x reason), each with its sums and first line.
+  const groups = q(
+    `SELECT status, method, reason, COUNT(*), SUM(net - unallocated), SUM(unallocated), SUM(local - COALESCE(local_unallocated, 0)), SUM(local_unallocated), MIN(id)
+     FROM reconciliation_lines WHERE id BETWEEN ? AND ? AND reconciliation_id = ? GROUP BY status, method, reason`,
+  ).all(rows.from, rows.to, recId) as [string, string | null, string | null, bigint, bigint | null, bigint | null, bigint | null, bigint | null, bigint][];
+  s.lines = 0;
+  s.matched = 0;
+  s.review = 0;
+  s.unmatched = 0;
+  s.allocated = 0n;
+  s.unallocated = 0n;
+  let localAllocated = 0n;
+  let localUnallocated = 0n;
+  for (const m of MATCH_METHODS) s.byMethod[m] = 0;
+  // Unallocated amount per reason, and the reason's first line (reasons are listed in that order).
+  const byReason = new Map<string, { amount: bigint; first: bigint }>();
+  for (const [status, method, reason, count, allocated, unallocated, localAlloc, localUnalloc, first] of groups) {
+    const n = Number(count);
+    s.lines += n;
+    if (status === 'matched') {
+      s.matched += n;
+      if (method !== null && method in s.byMethod) s.byMethod[method as MatchMethod] += n;
+    } else if (status === 'review') s.review += n;
+    else if (status === 'unmatched') s.unmatched += n;
+    s.allocated += allocated ?? 0n;
+    s.unallocated += unallocated ?? 0n;
+    localAllocated += localAlloc ?? 0n;
+    localUnallocated += localUnalloc ?? 0n;
+    if (reason !== null && (UNALLOCATED_REASONS as readonly string[]).includes(reason)) {
+      const r = byReason.get(reason) ?? { amount: 0n, first };
+      byReason.set(reason, { amount: r.amount + (unallocated ?? 0n), first: r.first < first ? r.first : first });
+    }
+  }
   for (const k of Object.keys(s.unallocatedByReason)) delete s.unallocatedByReason[k];
-  for (const [reason, amount] of reasons.sort((a, b) => (a[2] < b[2] ? -1 : 1))) s.unallocatedByReason[reason] = amount;
+  for (const [reason, r] of [...byReason].sort((a, b) => (a[1].first < b[1].first ? -1 : 1))) s.unallocatedByReason[reason] = r.amount;
   if (s.localAllocated !== null) s.localAllocated = localAllocated;
   if (s.localUnallocated !== null) s.localUnallocated = localUnallocated;
   const lineFindings = q(`SELECT kind, COUNT(*) FROM reconciliation_findings WHERE reconciliation_id = ? AND line_id IS NOT NULL GROUP BY kind`).all(recId) as [FindingKind, bigint][];
