@@ -287,23 +287,36 @@ SELECT :rec, kind, row_id, work_id, party_id, detail FROM rx_find ORDER BY line_
 /**
  * Claim candidates: per matched work and right, the members (for the territory of its first line)
  * whom no line paid. A line split over its work's members pays them all, so only a work and right
- * met first by another kind of line (naming a party, or leaving money unallocated) can have any:
- * those are gathered first, then their first line, members and payments. (:base :lo :hi :rec)
+ * met first by another kind of line (naming a party, or leaving money unallocated) can have any.
+ * Two ways to gather those, same rows: when few lines name a party or leave money unallocated
+ * (TOUCH_CANDIDATES, TOUCH_FIRST, DROP_PAID_TOUCH), their works and rights first, then the first
+ * line of each; when many do, as in a statement with a line per interested party, one grouped
+ * scan of every line (TOUCH_ALL: a sort of the run's lines, cheaper than an update per work).
+ * Then their members and payments. (:base :lo :hi :rec)
  */
 const RUN_LINES = 'rl.id BETWEEN :base + :lo AND :base + :hi AND rl.reconciliation_id = :rec';
+/** Matched lines, and those that name a party or leave money unallocated. */
+export const TOUCH_COUNT = `SELECT count(*), coalesce(sum(rl.party_id IS NOT NULL OR rl.reason IS NOT NULL), 0) FROM reconciliation_lines rl WHERE ${RUN_LINES} AND rl.status = 'matched'`;
 export const TOUCH_CANDIDATES = `
 INSERT OR IGNORE INTO rx_touch (work_id, right) SELECT rl.work_id, coalesce(rl.right, 'PR') FROM reconciliation_lines rl
 WHERE ${RUN_LINES} AND rl.status = 'matched' AND (rl.party_id IS NOT NULL OR rl.reason IS NOT NULL)`;
-/** Each candidate's first line, with its key and whether it paid every member (columns beside
- * min() come from the row with the minimum, as SQLite defines). */
-export const TOUCH_FIRST = `
-UPDATE rx_touch SET first = f.first, k = ${KEY('f.work_id', 'f.right', 't.tid')}, self = f.self FROM (
-  SELECT rl.work_id, coalesce(rl.right, 'PR') AS right, min(rl.id) AS first, rl.territory AS territory, rl.party_id IS NULL AND rl.reason IS NULL AS self
+/** Each work and right's first line, its territory and whether it paid every member (columns
+ * beside min() come from the row with the minimum, as SQLite defines: sum() is not min or max). */
+const FIRST_LINES = (where: string): string => `
+  SELECT rl.work_id, coalesce(rl.right, 'PR') AS right, min(rl.id) AS first, rl.territory AS territory, rl.party_id IS NULL AND rl.reason IS NULL AS self,
+         sum(rl.party_id IS NOT NULL OR rl.reason IS NOT NULL) AS touched
   FROM reconciliation_lines rl
-  WHERE ${RUN_LINES} AND rl.status = 'matched' AND (rl.work_id, coalesce(rl.right, 'PR')) IN (SELECT work_id, right FROM rx_touch)
-  GROUP BY 1, 2
+  WHERE ${RUN_LINES} AND rl.status = 'matched'${where}
+  GROUP BY 1, 2`;
+export const TOUCH_FIRST = `
+UPDATE rx_touch SET first = f.first, k = ${KEY('f.work_id', 'f.right', 't.tid')}, self = f.self FROM (${FIRST_LINES(" AND (rl.work_id, coalesce(rl.right, 'PR')) IN (SELECT work_id, right FROM rx_touch)")}
 ) f JOIN rx_terr t ON t.tkey = ${TKEY('f.territory')}
 WHERE f.work_id = rx_touch.work_id AND f.right = rx_touch.right`;
+export const TOUCH_ALL = `
+INSERT INTO rx_touch (work_id, right, first, k, self)
+SELECT f.work_id, f.right, f.first, ${KEY('f.work_id', 'f.right', 't.tid')}, 0 FROM (${FIRST_LINES('')}
+) f JOIN rx_terr t ON t.tkey = ${TKEY('f.territory')}
+WHERE f.touched > 0 AND NOT f.self`;
 export const DROP_PAID_TOUCH = 'DELETE FROM rx_touch WHERE self = 1';
 export const TOUCHED_KEYS = 'INSERT OR IGNORE INTO rx_keys (k) SELECT k FROM rx_touch WHERE k NOT IN (SELECT k FROM rx_reg)';
 export const FILL_PAID = `

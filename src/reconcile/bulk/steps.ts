@@ -36,6 +36,12 @@ export class Steps {
     return this.timed(sql, () => this.db.prepare(sql).run(args).changes);
   }
 
+  /** The first row of a query with the parameters named, as an array (undefined when none). */
+  row(sql: string, ...names: (keyof Params)[]): unknown[] | undefined {
+    const args = Object.fromEntries(names.map((n) => [n, this.p[n]]));
+    return this.timed(sql, () => this.db.prepare(sql).raw(true).get(args) as unknown[] | undefined);
+  }
+
   /** Runs statements without parameters. */
   exec(sql: string): void {
     this.timed(sql, () => this.db.exec(sql));

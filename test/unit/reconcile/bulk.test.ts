@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { reconcileJson, ReconcileService, type ReconcileRequest } from '../../../src/app/reconcile.js';
 import type { Db } from '../../../src/catalogue/db.js';
 import { parseRate } from '../../../src/reconcile/amounts.js';
+import { claimTuning } from '../../../src/reconcile/bulk/checks.js';
 import { ReconcileError } from '../../../src/reconcile/engine.js';
 import { sqlStatementSource } from '../../../src/reconcile/statement-source.js';
 import { useTempDir } from '../../helpers/temp-dir.js';
@@ -33,6 +34,14 @@ describe('the SQL path gives what the reconciler alone gives', () => {
       const { db, statementId: id } = randomCase(tmp(), seed);
       const plain = both(db, id, BASE);
       expect(plain.sql).toEqual(plain.js);
+      // Claim candidates gathered the other way (random statements have many lines naming a party).
+      const dense = claimTuning.denseTouch;
+      claimTuning.denseTouch = 0;
+      try {
+        expect(both(db, id, BASE).sql).toEqual(plain.js);
+      } finally {
+        claimTuning.denseTouch = dense;
+      }
       const rate = parseRate('EUR:KZT=512.3456');
       const scaled: ReconcileRequest = { ...BASE, rate, received: seed % 2 === 0 ? { amount: 1234567n, currency: 'EUR' } : null };
       if (scaled.received !== null && sqlStatementSource(db).total(id) <= 0n) {
