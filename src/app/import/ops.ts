@@ -5,7 +5,7 @@
  * here is structured-clone friendly: objects, arrays, strings, numbers, no class instances.
  * The writing side consumes ops in file order, exactly as the validation hooks fire.
  */
-import { ackToModel } from '../../formats/cwr/ack-to-model.js';
+import { ackToModel, type AckModel } from '../../formats/cwr/ack-to-model.js';
 import type { CwrRecord } from '../../formats/cwr/record.js';
 import type { Transaction } from '../../formats/cwr/structure.js';
 import { toWork } from '../../formats/cwr/to-work.js';
@@ -29,18 +29,8 @@ export interface HdrSender {
   readonly created: string | null;
 }
 
-/** The parts of an ACK the import uses. */
-export interface AckFacts {
-  readonly originalGroup: number | null;
-  readonly originalTransaction: number | null;
-  readonly originalType: string | null;
-  readonly title: string | null;
-  readonly submitterWorkNumber: string | null;
-  readonly societyWorkNumber: string | null;
-  readonly status: string;
-  readonly processingDate: string | null;
-  readonly iswc: string | null;
-}
+/** The parts of an ACK the import uses (no messages or echoed work: ops cross to the writer). */
+export type AckFacts = Omit<AckModel, 'messages' | 'work'>;
 
 /** The agreements row of an AGR (null number: nothing to store). */
 export interface AgreementFacts {
@@ -130,22 +120,8 @@ export function txOp(tx: Transaction, sender: string, sent?: SentParties): TxOp 
       return { kind: ref.type === 'ISW' ? 'isw' : 'exc', ref, number: w.submitterWorkNumber, iswc: w.iswc, title: w.title };
     }
     case 'ACK': {
-      const m = ackToModel(tx);
-      return {
-        kind: 'ack',
-        ref,
-        ack: {
-          originalGroup: m.originalGroup,
-          originalTransaction: m.originalTransaction,
-          originalType: m.originalType,
-          title: m.title,
-          submitterWorkNumber: m.submitterWorkNumber,
-          societyWorkNumber: m.societyWorkNumber,
-          status: m.status,
-          processingDate: m.processingDate,
-          iswc: m.iswc,
-        },
-      };
+      const { messages: _messages, work: _work, ...ack } = ackToModel(tx);
+      return { kind: 'ack', ref, ack };
     }
     case 'AGR':
       return { kind: 'agr', ref, agreement: agreementFacts(tx) };
