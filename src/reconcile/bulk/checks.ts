@@ -25,7 +25,7 @@ export const claimTuning = { denseTouch: 4 };
 export function claims(s: Steps): Finding[] {
   const db = s.db;
   const out: Finding[] = [];
-  const [matched, touched] = s.row(Q.TOUCH_COUNT, 'base', 'lo', 'hi', 'rec') as [number, number];
+  const [matched = 0, touched = 0] = (s.row(Q.TOUCH_COUNT, 'base', 'lo', 'hi', 'rec') ?? []).map(Number);
   if (touched === 0) return out;
   if (touched * claimTuning.denseTouch < matched) {
     s.run(Q.TOUCH_CANDIDATES, 'base', 'lo', 'hi', 'rec');
