@@ -14,7 +14,8 @@ export const RECORD_NOT_ALLOWED = defineRule({
   id: 'record-not-allowed',
   level: 'record',
   cisac: 'CWR 2.2 NWR transaction edit 8 (only records listed in the transaction format); §4 transaction formats; v3 WRK where the layout has the fields: unverified',
-  msg: { record: 'NWR', number: '008' },
+  // The CISAC table lists it as NWR T 008 (a transaction-level edit whose consequence is RR).
+  msg: { record: 'NWR', number: '008', messageLevel: 'T' },
   summary: 'A record type that the transaction type may not contain (e.g. TER in an NWR, OPT in a 2.1 file).',
   message: (p) => `a ${s(p, 'record')} record cannot be part of a ${s(p, 'transaction')} transaction in CWR ${s(p, 'version')}: the record is dropped`,
 });
