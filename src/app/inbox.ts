@@ -10,7 +10,7 @@ import { basename, extname, join } from 'node:path';
 import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository } from '../catalogue/repositories/reconciliation.js';
 import type { Rate } from '../reconcile/amounts.js';
-import { ReconcileService, writePrivate, type ReconcileRequest, type StatementSource } from './reconcile.js';
+import { rateForCurrency, ReconcileService, writePrivate, type ReconcileRequest, type StatementSource } from './reconcile.js';
 
 export type StatementFormat = 'crd' | 'csv' | 'xml';
 
@@ -129,8 +129,9 @@ export interface InboxOptions {
   readonly archive: string | null;
   readonly rules: readonly FilenameRule[];
   readonly request: ReconcileRequest;
-  /** Rate per statement currency (from a rate file), used when `request.rate` is null. */
-  readonly rateFor?: (currency: string, local: string) => Rate | null;
+  /** Rate per statement currency (`--rate`, a rate file), used when `request.rate` is null;
+   * `main`: the currency is the statement's main one. */
+  readonly rateFor?: (currency: string, local: string, main: boolean) => Rate | null;
   /** Percentage of unmatched (incl. review) lines above which a statement needs a person. */
   readonly maxUnmatchedPercent: number;
   readonly logFile: string;
@@ -267,16 +268,30 @@ export async function processInbox(db: Db, opts: InboxOptions): Promise<InboxMan
         r.statement = imported.statementId;
         // A new service per file: the catalogue may have changed between files.
         const source = opts.source(db);
-        const currency = source.header(imported.statementId)?.currency ?? '';
-        const request = opts.request.rate === null && opts.rateFor ? { ...opts.request, rate: opts.rateFor(currency, opts.request.localCurrency) } : opts.request;
-        const o = new ReconcileService(db, source).reconcile(imported.statementId, request);
-        const s = o.summary;
-        Object.assign(r, { lines: s.lines, matched: s.matched, review: s.review, unmatched: s.unmatched, discrepancies: s.discrepancies });
-        const open = s.unmatched + s.review;
-        r.needsPerson = s.lines > 0 && (open * 100) / s.lines > opts.maxUnmatchedPercent;
+        const svc = new ReconcileService(db, source);
+        const id = imported.statementId;
+        const main = source.header(id)?.currency ?? '';
+        const local = opts.request.localCurrency;
+        const totals = { lines: 0, matched: 0, review: 0, unmatched: 0, discrepancies: 0 };
+        const currencies = source.currencies?.(id) ?? [main];
+        // One reconciliation per currency of the statement's lines, the main one first; the
+        // amount received is the main currency's.
+        const summaries = currencies.map((currency) => {
+          const isMain = currency === main;
+          const rate = opts.request.rate !== null ? rateForCurrency(opts.request.rate, currency, local, isMain) : (opts.rateFor?.(currency, local, isMain) ?? null);
+          const s = svc.reconcile(id, { ...opts.request, currency, rate, received: isMain ? opts.request.received : null }).summary;
+          for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
+          return s;
+        });
+        Object.assign(r, totals);
+        const open = totals.unmatched + totals.review;
+        r.needsPerson = totals.lines > 0 && (open * 100) / totals.lines > opts.maxUnmatchedPercent;
+        summaries.forEach((s, i) => {
+          const last = i === summaries.length - 1;
+          log(`${name}: statement ${s.statement}${currencies.length > 1 ? ` (${s.currency})` : ''}, ${s.lines} lines, ${s.matched} matched, ${s.review} review, ${s.unmatched} unmatched, ${s.discrepancies} discrepancies${last && r.needsPerson ? ', NEEDS REVIEW' : ''}`);
+        });
         repo.inboxRecord(hash, name, imported.statementId, 'done');
         if (opts.archive) moveTo(path, opts.archive);
-        log(`${name}: statement ${s.statement}, ${s.lines} lines, ${s.matched} matched, ${s.review} review, ${s.unmatched} unmatched, ${s.discrepancies} discrepancies${r.needsPerson ? ', NEEDS REVIEW' : ''}`);
       } catch (e) {
         fail(r, `${name}: ${(e as Error).message}`);
         repo.inboxRecord(hash, name, r.statement, 'error');

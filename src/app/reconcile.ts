@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Db } from '../catalogue/db.js';
 import { ReconciliationRepository } from '../catalogue/repositories/reconciliation.js';
 import { formatMinor, minorUnits, parseDecimal, parseRate, type Rate } from '../reconcile/amounts.js';
@@ -24,11 +24,15 @@ import { renderReconcileHtml } from '../reporting/html-reconcile.js';
 
 /** Where statements come from (the statements tables, or test data). */
 export interface StatementSource {
-  header(id: number): ReconStatement | null;
-  /** Sum of the lines in the statement currency. */
-  total(id: number): bigint;
-  /** Lines in id order after `afterLineId`, at most `limit` (paged so the connection stays free). */
-  page(id: number, afterLineId: number, limit: number): readonly ReconLine[];
+  /** The statement as reconciled in `currency` (default: its main currency). */
+  header(id: number, currency?: string): ReconStatement | null;
+  /** Sum of the lines in that currency. */
+  total(id: number, currency?: string): bigint;
+  /** Lines in that currency in id order after `afterLineId`, at most `limit` (paged so the
+   * connection stays free). */
+  page(id: number, afterLineId: number, limit: number, currency?: string): readonly ReconLine[];
+  /** The currencies of the statement's lines, the main one first (one reconciliation each). */
+  currencies?(id: number): readonly string[];
 }
 
 export interface ReconcileRequest {
@@ -38,6 +42,8 @@ export interface ReconcileRequest {
   readonly received: Received | null;
   readonly match?: MatchOptions;
   readonly shareTolerance?: number;
+  /** The currency of the statement's lines to reconcile (default: its main currency). */
+  readonly currency?: string;
   /** 'sql' (default): SQL settles the lines it can decide exactly, the reconciler the rest;
    * 'js': the reconciler settles every line (the reference the SQL path is tested against). */
   readonly engine?: 'sql' | 'js';
@@ -82,11 +88,11 @@ export class ReconcileService {
   }
 
   reconcile(statementId: number, req: ReconcileRequest): ReconcileOutcome {
-    const st = this.source.header(statementId);
+    const st = this.source.header(statementId, req.currency);
     if (st === null) throw new ReconcileError(`no statement ${statementId} in the catalogue (import it with cwrkit statement import)`);
     const repo = new ReconciliationRepository(this.db);
     const rate = effectiveRate(req.rate, st, req.localCurrency);
-    const total = this.source.total(statementId);
+    const total = this.source.total(statementId, st.currency);
     const index = this.matchIndex();
     const details = new CatalogueDetails(this.db, PAGE);
     const decisions = repo.decisions(st.fromSociety);
@@ -124,7 +130,7 @@ export class ReconcileService {
       }
       let after = -Infinity;
       for (;;) {
-        const page = this.source.page(statementId, after, PAGE);
+        const page = this.source.page(statementId, after, PAGE, st.currency);
         if (page.length === 0) break;
         rec.eachOf(page, (o) => {
           const lineId = out.line(o, decisionKey(o.line));
@@ -176,6 +182,12 @@ export function pickRate(rates: readonly Rate[], from: string, to: string): Rate
   return rates.find((r) => r.from === f && r.to === t) ?? rates.find((r) => r.from === t && r.to === f) ?? null;
 }
 
+/** A fixed rate (`--rate`) for the lines of one currency of a statement: for the main currency
+ * (the service checks that it applies) and for another currency it names; none otherwise. */
+export function rateForCurrency(fixed: Rate | null, currency: string, local: string, main: boolean): Rate | null {
+  return fixed !== null && (main || pickRate([fixed], currency, local) !== null) ? fixed : null;
+}
+
 /** Parses --received: "1234.56" (statement currency), "KZT:512345.67" or "512345.67 KZT". */
 export function parseReceived(text: string, statementCurrency: string, statementScale: number = minorUnits(statementCurrency)): Received | null {
   const t = text.trim();
@@ -221,36 +233,48 @@ export function writePrivate(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
-/** Writes the HTML report and/or the CSV files of a statement's current reconciliation. */
+/** A file name with the currency of a reconciliation added when the statement has several
+ * ("q3.html" -> "q3-USD.html"); unchanged for a statement in one currency. */
+function perCurrency(path: string, currency: string, several: boolean): string {
+  if (!several) return path;
+  const ext = extname(path);
+  return `${path.slice(0, path.length - ext.length)}-${currency}${ext}`;
+}
+
+/** Writes the HTML report and/or the CSV files of a statement's current reconciliations (one set
+ * per currency, the file names carrying the currency when there are several). */
 export function writeReports(db: Db, statementId: number, opts: { html?: string; csvDir?: string }): string[] {
   const written: string[] = [];
   const reader = new ReportReader(db);
-  if (opts.html !== undefined) {
-    const r = reader.report(statementId);
-    if (r) {
-      writePrivate(opts.html, renderReconcileHtml(r));
-      written.push(opts.html);
+  const recs = new ReconciliationRepository(db).ofStatement(statementId);
+  const several = recs.length > 1;
+  for (const rec of recs) {
+    const recId = Number(rec.id);
+    const r = reader.report(recId);
+    if (!r) continue;
+    if (opts.html !== undefined) {
+      const html = perCurrency(opts.html, rec.currency, several);
+      writePrivate(html, renderReconcileHtml(r));
+      written.push(html);
     }
-  }
-  if (opts.csvDir !== undefined) {
-    const r = reader.report(statementId);
-    if (r) {
+    if (opts.csvDir !== undefined) {
       mkdirSync(opts.csvDir, { recursive: true, mode: 0o700 });
-      const members = join(opts.csvDir, `statement-${statementId}-members.csv`);
+      const name = (what: string): string => join(opts.csvDir as string, perCurrency(`statement-${statementId}-${what}.csv`, rec.currency, several));
+      const members = name('members');
       writePrivate(members, membersCsv(r));
       // Member statement lines: streamed page by page into a private temp file, then renamed.
-      const lines = join(opts.csvDir, `statement-${statementId}-member-lines.csv`);
+      const lines = name('member-lines');
       const tmp = `${lines}.${randomBytes(6).toString('hex')}.tmp`;
       const fd = openSync(tmp, 'w', 0o600);
       try {
         writeSync(fd, memberLinesCsv([], true));
-        reader.memberLines(statementId, (rows) => void writeSync(fd, memberLinesCsv(rows, false)));
+        reader.memberLines(recId, (rows) => void writeSync(fd, memberLinesCsv(rows, false)));
       } finally {
         closeSync(fd);
       }
       renameSync(tmp, lines);
-      const unmatched = join(opts.csvDir, `statement-${statementId}-unmatched.csv`);
-      writePrivate(unmatched, unmatchedCsv(reader.report(statementId, 0, Number.MAX_SAFE_INTEGER) ?? r));
+      const unmatched = name('unmatched');
+      writePrivate(unmatched, unmatchedCsv(reader.report(recId, 0, Number.MAX_SAFE_INTEGER) ?? r));
       written.push(members, lines, unmatched);
     }
   }

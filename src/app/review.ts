@@ -21,7 +21,7 @@ export class ReviewError extends Error {
 export function reviewList(db: Db, statementId: number | null, limit = 1000): ReviewItem[] {
   const repo = new ReconciliationRepository(db);
   const reader = new ReportReader(db);
-  const recs = statementId === null ? repo.all() : [repo.forStatement(statementId)].filter((r) => r !== undefined);
+  const recs = statementId === null ? repo.all() : repo.ofStatement(statementId);
   const items: ReviewItem[] = [];
   for (const rec of recs) {
     for (const status of ['review', 'unmatched'] as const) {

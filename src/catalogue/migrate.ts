@@ -15,9 +15,21 @@ export function migrate(db: Database.Database): void {
   for (let v = current; v < latest; v++) {
     const m = MIGRATIONS[v];
     if (!m) break;
-    db.transaction(() => {
-      if (m.sql.trim() !== '') db.exec(m.sql);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
+    // Foreign-key enforcement can only be switched outside a transaction.
+    const keys = db.pragma('foreign_keys', { simple: true }) as number;
+    const off = m.foreignKeysOff !== undefined;
+    if (off) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (m.sql.trim() !== '') db.exec(m.sql);
+        for (const table of m.foreignKeysOff ?? []) {
+          const broken = db.pragma(`foreign_key_check(${table})`) as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${m.name} would leave ${broken.length} broken reference(s) in ${table}; nothing was changed`);
+        }
+        db.pragma(`user_version = ${v + 1}`);
+      }).immediate();
+    } finally {
+      if (off) db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
+    }
   }
 }

@@ -175,8 +175,9 @@ export class ReportReader {
     };
   }
 
-  report(statementId: number, maxLines = 2000, maxNotMatched = maxLines): ReconReport | null {
-    const rec = this.repo.forStatement(statementId);
+  /** The report of one reconciliation (a statement in one currency). */
+  report(recId: number, maxLines = 2000, maxNotMatched = maxLines): ReconReport | null {
+    const rec = this.repo.reconciliation(recId);
     if (!rec) return null;
     const id = Number(rec.id);
     const scale = Number(rec.scale);
@@ -214,7 +215,7 @@ export class ReportReader {
     const allLines = this.db.prepare('SELECT * FROM reconciliation_lines WHERE reconciliation_id = ? ORDER BY id LIMIT ?').safeIntegers(true).all(id, maxLines) as LineRow[];
     return {
       reconciliationId: id,
-      statement: statementId,
+      statement: Number(rec.statement_id),
       fromSociety: rec.from_society,
       society: rec.society,
       currency: rec.currency,
@@ -271,8 +272,8 @@ export class ReportReader {
 
   /** Streams the member statement rows (line x member paid) of a statement's reconciliation in
    * pages, joined in SQL: no per-line queries, bounded memory. */
-  memberLines(statementId: number, onPage: (rows: MemberLineRow[]) => void, pageSize = 10_000): number {
-    const rec = this.repo.forStatement(statementId);
+  memberLines(recId: number, onPage: (rows: MemberLineRow[]) => void, pageSize = 10_000): number {
+    const rec = this.repo.reconciliation(recId);
     if (!rec) return 0;
     const scale = Number(rec.scale);
     const lscale = rec.local_scale === null ? 0 : Number(rec.local_scale);

@@ -1,7 +1,8 @@
 /**
  * Statement lines from the statements tables (migration 0002) in the shape reconciliation reads.
- * A statement is reconciled in its main currency; lines in another currency are left out (and
- * counted by `otherCurrencyLines`).
+ * A statement is reconciled once per currency of its lines (`currencies`, the main one first:
+ * the statement's declared currency, else the most frequent); each reconciliation reads the
+ * lines of its currency.
  */
 import type { Statement as SqlStatement } from 'better-sqlite3';
 import type { Db } from '../catalogue/db.js';
@@ -23,9 +24,9 @@ export class SqlStatementSource implements StatementSource {
   private readonly declaredStmt: SqlStatement;
   private readonly totalStmt: SqlStatement;
   private readonly pageStmt: SqlStatement;
-  private readonly otherStmt: SqlStatement;
+  private readonly allCurrenciesStmt: SqlStatement;
   private readonly rangeStmt: SqlStatement;
-  private readonly currencies = new Map<number, string>();
+  private readonly mainCurrency = new Map<number, string>();
   private readonly ranges = new Map<number, [number, number]>();
 
   constructor(db: Db) {
@@ -33,7 +34,7 @@ export class SqlStatementSource implements StatementSource {
     this.currencyStmt = db.prepare('SELECT currency FROM statement_lines WHERE statement_id = ? GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1');
     this.declaredStmt = db.prepare('SELECT declared FROM statement_totals WHERE statement_id = ? AND currency = ?').safeIntegers(true);
     this.totalStmt = db.prepare('SELECT COALESCE(SUM(amount), 0) AS total FROM statement_lines WHERE statement_id = ? AND currency = ?').safeIntegers(true);
-    this.otherStmt = db.prepare('SELECT COUNT(*) AS n FROM statement_lines WHERE statement_id = ? AND currency <> ?');
+    this.allCurrenciesStmt = db.prepare('SELECT currency FROM statement_lines WHERE statement_id = ? AND currency IS NOT NULL GROUP BY currency ORDER BY COUNT(*) DESC, currency').pluck();
     this.rangeStmt = db.prepare('SELECT MIN(id), MAX(id) FROM statement_lines WHERE statement_id = ?').raw(true);
     // A rowid range scan (the statement's lines are between its first and last id): no sort per
     // page, unlike the (statement_id, n) index (`+statement_id` keeps the planner off it).
@@ -47,10 +48,10 @@ export class SqlStatementSource implements StatementSource {
   }
 
   private currency(id: number, row: HeaderRow): string {
-    let c = this.currencies.get(id);
+    let c = this.mainCurrency.get(id);
     if (c === undefined) {
       c = row.currency ?? (this.currencyStmt.get(id) as { currency: string } | undefined)?.currency ?? 'EUR';
-      this.currencies.set(id, c);
+      this.mainCurrency.set(id, c);
     }
     return c;
   }
@@ -66,33 +67,39 @@ export class SqlStatementSource implements StatementSource {
     return r;
   }
 
-  header(id: number): ReconStatement | null {
+  /** The statement in `currency` (default its main one). The statement's own rate is given with
+   * its main currency only: it was declared for that one. */
+  header(id: number, currency?: string): ReconStatement | null {
     const h = this.headerStmt.get(id) as HeaderRow | undefined;
     if (!h) return null;
-    const currency = this.currency(id, h);
-    const declared = (this.declaredStmt.get(id, currency) as { declared: bigint | null } | undefined)?.declared ?? null;
-    return { id, fromSociety: h.from_society, currency, scale: Number(h.scale), declaredTotal: declared, rate: h.rate };
+    const main = this.currency(id, h);
+    const cur = currency ?? main;
+    const declared = (this.declaredStmt.get(id, cur) as { declared: bigint | null } | undefined)?.declared ?? null;
+    return { id, fromSociety: h.from_society, currency: cur, scale: Number(h.scale), declaredTotal: declared, rate: cur === main ? h.rate : null };
   }
 
-  total(id: number): bigint {
-    const h = this.header(id);
+  total(id: number, currency?: string): bigint {
+    const h = this.header(id, currency);
     if (!h) return 0n;
     return (this.totalStmt.get(id, h.currency) as { total: bigint }).total;
   }
 
-  otherCurrencyLines(id: number): number {
-    const h = this.header(id);
-    return h ? (this.otherStmt.get(id, h.currency) as { n: number }).n : 0;
+  /** The currencies of the statement's lines, the main one first. */
+  currencies(id: number): string[] {
+    const h = this.headerStmt.get(id) as HeaderRow | undefined;
+    if (!h) return [];
+    const main = this.currency(id, h);
+    return [main, ...(this.allCurrenciesStmt.all(id) as string[]).filter((c) => c !== main)];
   }
 
-  page(id: number, after: number, limit: number): readonly ReconLine[] {
+  page(id: number, after: number, limit: number, currency?: string): readonly ReconLine[] {
     const h = this.headerStmt.get(id) as HeaderRow | undefined;
     if (!h) return [];
     // Raw rows (arrays) cost half as much as objects on a million lines.
     // The first page (after = -Infinity) reads the range afresh.
     const [lo, hi] = this.range(id, !Number.isFinite(after));
     const from = Number.isFinite(after) ? Math.max(after, lo - 1) : lo - 1;
-    const rows = this.pageStmt.all(from, hi, id, this.currency(id, h), limit) as LineRow[];
+    const rows = this.pageStmt.all(from, hi, id, currency ?? this.currency(id, h), limit) as LineRow[];
     return rows.map((r) => toReconLine(r));
   }
 }

@@ -111,4 +111,71 @@ describe('cwrkit reconcile (built CLI)', () => {
     ]);
     expect(doc.lines[0]?.candidates[0]?.title).toBe('DALA');
   });
+  it('reconciles a statement in two currencies once per currency, each adding up, with a report each', async () => {
+    const dir = tmp();
+    catalogue(dir);
+    const env = { CWRKIT_DB: join(dir, 'c.db') };
+    writeFileSync(
+      join(dir, 'mixed.csv'),
+      [
+        HEADER,
+        ',T-034.524.680-1,Kara Torgai,,,,,PR,0398,,100.00,EUR,M-1',
+        ',,Dala,Zhambyl Zhabayev,00025436718,,,PR,0398,100.00,20.00,EUR,M-2',
+        ',T-034.524.680-1,Kara Torgai,,,,,PR,0398,,30.00,USD,M-3',
+        ',,NOT IN THE CATALOGUE,Nobody,,,,PR,0398,,5.00,USD,M-4',
+      ].join('\n') + '\n',
+    );
+    const imported = await runCli(['statement', 'import', 'mixed.csv', '--from', '035'], { cwd: dir, env });
+    expect(imported.exitCode).toBe(0);
+
+    const run = async (): Promise<Record<string, unknown>[]> => {
+      const r = await runCli(['reconcile', '1', '--json', '--rate', 'EUR:KZT=500', '--report', 'q.html'], { cwd: dir, env });
+      expect(r.exitCode).toBe(1); // the USD line not in the catalogue is unmatched
+      return JSON.parse(r.stdout) as Record<string, unknown>[];
+    };
+    const docs = await run();
+    expect(docs.map((d) => [d['currency'], d['lines'], d['unmatched']])).toEqual([
+      ['EUR', 2, 0],
+      ['USD', 2, 1],
+    ]);
+    const scale = (d: Record<string, unknown>): number => String(d['total']).split('.')[1]?.length ?? 0;
+    const [eur, usd] = docs as [Record<string, unknown>, Record<string, unknown>];
+    expect(eur['total']).toBe((120).toFixed(scale(eur)));
+    expect(eur['allocated']).toBe((120).toFixed(scale(eur))); // each line split over the work's KazAK members
+    expect(usd['total']).toBe((35).toFixed(scale(usd)));
+    expect(usd['allocated']).toBe((30).toFixed(scale(usd)));
+    expect(usd['unallocated']).toBe((5).toFixed(scale(usd)));
+    // The EUR rate converts the EUR lines only: the USD result has no local amounts.
+    expect(eur['local']).toMatchObject({ currency: 'KZT', rate: 'EUR:KZT=500' });
+    expect((usd['local'] as { total: unknown } | null)?.total ?? null).toBeNull();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.html')).sort()).toEqual(['q-EUR.html', 'q-USD.html']);
+    expect(readFileSync(join(dir, 'q-USD.html'), 'utf8')).toContain('USD');
+
+    // Re-running replaces each currency's result, never double counts.
+    const without = (d: Record<string, unknown>): Record<string, unknown> => ({ ...d, reconciliation: null });
+    expect((await run()).map(without)).toEqual(docs.map(without));
+    const db = openCatalogue(join(dir, 'c.db'));
+    expect(db.prepare('SELECT currency, lines FROM reconciliations ORDER BY id').all()).toEqual([
+      { currency: 'EUR', lines: 2 },
+      { currency: 'USD', lines: 2 },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM reconciliation_lines').pluck().get()).toBe(4);
+    db.close();
+
+    // review lists the unmatched USD line of the statement.
+    const review = await runCli(['review', '1', '--json'], { cwd: dir, env });
+    expect(review.stdout).toContain('M-4');
+
+    // The cron inbox reconciles every currency too, and counts the lines of all of them.
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'GEMA_035_mixed.csv'), readFileSync(join(dir, 'mixed.csv'), 'utf8').replace(/M-/g, 'N-'));
+    const cron = await runCli(['reconcile', '--inbox', 'in', '--quiet', '--max-unmatched', '50', '--rate', 'EUR:KZT=500'], { cwd: dir, env });
+    expect(cron).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    const manifests = join(dir, 'in', 'manifests');
+    const manifest = JSON.parse(readFileSync(join(manifests, readdirSync(manifests)[0] ?? ''), 'utf8')) as { files: Record<string, unknown>[] };
+    expect(manifest.files[0]).toMatchObject({ status: 'done', statement: 2, lines: 4, matched: 3, unmatched: 1 });
+    const log = readFileSync(join(dir, 'in', '.cwrkit-reconcile.log'), 'utf8');
+    expect(log).toContain('GEMA_035_mixed.csv: statement 2 (EUR), 2 lines');
+    expect(log).toContain('GEMA_035_mixed.csv: statement 2 (USD), 2 lines');
+  });
 });

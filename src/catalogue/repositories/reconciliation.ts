@@ -208,9 +208,10 @@ export class ResultWriter {
 export class ReconciliationRepository {
   constructor(private readonly db: Db) {}
 
-  /** Removes the previous result of the statement (cascade) and starts a new one; returns its id. */
+  /** Removes the previous result of the statement in that currency (cascade) and starts a new
+   * one; returns its id. */
   begin(h: ReconciliationHeader, summary: ReconcileSummary): number {
-    this.db.prepare('DELETE FROM reconciliations WHERE statement_id = ?').run(h.statementId);
+    this.db.prepare('DELETE FROM reconciliations WHERE statement_id = ? AND currency = ?').run(h.statementId, summary.currency);
     const r = this.db
       .prepare(
         `INSERT INTO reconciliations (statement_id, society, from_society, currency, scale, local_currency, local_scale, rate, received, received_currency,
@@ -250,13 +251,14 @@ export class ReconciliationRepository {
       );
   }
 
-  /** The current result of a statement. */
-  forStatement(statementId: number): ReconciliationRow | undefined {
-    return this.db.prepare('SELECT * FROM reconciliations WHERE statement_id = ?').safeIntegers(true).get(statementId) as ReconciliationRow | undefined;
+  /** The current results of a statement, one per currency, in the order they were made (the
+   * main currency first when reconciled by `cwrkit reconcile`). */
+  ofStatement(statementId: number): ReconciliationRow[] {
+    return this.db.prepare('SELECT * FROM reconciliations WHERE statement_id = ? ORDER BY id').safeIntegers(true).all(statementId) as ReconciliationRow[];
   }
 
   all(): ReconciliationRow[] {
-    return this.db.prepare('SELECT * FROM reconciliations ORDER BY statement_id').safeIntegers(true).all() as ReconciliationRow[];
+    return this.db.prepare('SELECT * FROM reconciliations ORDER BY statement_id, id').safeIntegers(true).all() as ReconciliationRow[];
   }
 
   lines(recId: number, status?: LineStatus): LineRow[] {

@@ -8,7 +8,7 @@ import { kill } from 'node:process';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_RULES, InboxError, parseRules, processInbox, type FileRoute } from '../../app/inbox.js';
-import { parseRateFile, parseReceived, pickRate, ReconcileService, reconcileJson, writeReports } from '../../app/reconcile.js';
+import { parseRateFile, parseReceived, pickRate, rateForCurrency, ReconcileService, reconcileJson, writeReports } from '../../app/reconcile.js';
 import { importStatement } from '../../app/statements.js';
 import type { Db } from '../../catalogue/db.js';
 import { ReconciliationRepository } from '../../catalogue/repositories/reconciliation.js';
@@ -52,9 +52,10 @@ function rateFrom(flag: string | undefined): Rate | null {
 }
 
 /** --rate, else the matching rate of --rate-file, for one statement currency. */
-function ratesFrom(ctx: CliContext, flags: Flags): (currency: string, local: string) => Rate | null {
+/** The rate for the lines of each currency (--rate, else --rate-file: rateForCurrency). */
+function ratesFrom(ctx: CliContext, flags: Flags): (currency: string, local: string, main?: boolean) => Rate | null {
   const fixed = rateFrom(flags.rate);
-  if (fixed !== null || flags.rateFile === undefined) return () => fixed;
+  if (fixed !== null || flags.rateFile === undefined) return (currency, local, main = true) => rateForCurrency(fixed, currency, local, main);
   const file = resolve(ctx.io.cwd, flags.rateFile);
   let text: string;
   try {
@@ -92,7 +93,7 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
     .option('--csv <dir>', 'write member statements and the unmatched list as CSV files into this folder')
     .option('--rate <A:B=R>', 'exchange rate from the statement currency to the local one, e.g. EUR:KZT=512.34')
     .option('--rate-file <file>', 'rates, one a line (EUR:KZT=512.34); the one for each statement currency is used')
-    .option('--received <amount>', 'amount actually received (bank charges): 1234.56 in the statement currency, or KZT:612345.00')
+    .option('--received <amount>', 'amount actually received (bank charges) for the statement\'s main currency: 1234.56 in that currency, or KZT:612345.00')
     .option('--currency <code>', 'local currency (default: settings, else KZT)')
     .option('--inbox <dir>', 'cron: import and reconcile every new statement file in this folder')
     .option('--archive <dir>', 'cron: move processed files here')
@@ -127,28 +128,28 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
         if (header === null) throw new CliError(`no statement ${id} in ${settings.db} (import it with cwrkit statement import)`);
         const received = flags.received === undefined ? null : parseReceived(flags.received, header.currency, header.scale);
         if (flags.received !== undefined && received === null) throw new CliError(`--received must be a positive amount such as 1234.56 or KZT:612345.00, not "${flags.received}"`);
-        const spin = out.spinner(`reconciling statement ${id}`);
-        let o;
-        try {
-          const local = (flags.currency ?? settings.currency).toUpperCase();
-          o = svc.reconcile(id, { society: settings.society, localCurrency: local, rate: rateFor(header.currency, local), received });
-        } catch (e) {
-          asCliError(e);
-        } finally {
-          spin.stop();
+        const local = (flags.currency ?? settings.currency).toUpperCase();
+        // One reconciliation per currency of the statement's lines, the main currency first.
+        const currencies = source.currencies(id);
+        if (received !== null && currencies.length > 1) out.warn(`statement ${id}: --received applies to its ${header.currency} lines only`);
+        for (const currency of currencies) {
+          const main = currency === header.currency;
+          const spin = out.spinner(`reconciling statement ${id}${currencies.length > 1 ? ` (${currency})` : ''}`);
+          let o;
+          try {
+            o = svc.reconcile(id, { society: settings.society, localCurrency: local, currency, rate: rateFor(currency, local, main), received: main ? received : null });
+          } catch (e) {
+            asCliError(e);
+          } finally {
+            spin.stop();
+          }
+          const doc = reconcileJson(o);
+          docs.push(doc);
+          const s = o.summary;
+          if (s.unmatched > 0 || s.review > 0 || s.discrepancies > 0) ctx.fail(EXIT.FINDINGS);
+          if (!out.opts.json) out.print(renderReconcileSummary(doc as unknown as SummaryJson, out.out));
         }
-        const doc = reconcileJson(o);
-        const other = source.otherCurrencyLines(id);
-        if (other > 0) {
-          doc['otherCurrencyLines'] = other;
-          out.warn(`statement ${id}: ${other} line(s) in another currency than ${header.currency} were left out`);
-          ctx.fail(EXIT.FINDINGS);
-        }
-        docs.push(doc);
-        const s = o.summary;
-        if (s.unmatched > 0 || s.review > 0 || s.discrepancies > 0) ctx.fail(EXIT.FINDINGS);
         const written = writeReports(db, id, { ...(flags.report !== undefined ? { html: resolve(ctx.io.cwd, flags.report) } : {}), ...(flags.csv !== undefined ? { csvDir: resolve(ctx.io.cwd, flags.csv) } : {}) });
-        if (!out.opts.json) out.print(renderReconcileSummary(doc as unknown as SummaryJson, out.out));
         for (const w of written) out.info(`wrote ${w}`);
       }
       if (out.opts.json) out.json(docs.length === 1 ? docs[0] : docs);

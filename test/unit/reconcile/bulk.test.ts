@@ -17,7 +17,7 @@ import { digest, randomCase } from './random-world.js';
 function both(db: Db, statementId: number, req: ReconcileRequest): { js: [string, unknown]; sql: [string, unknown] } {
   const run = (engine: 'js' | 'sql'): [string, unknown] => {
     const o = new ReconcileService(db, sqlStatementSource(db)).reconcile(statementId, { ...req, engine });
-    return [digest(db, statementId), JSON.parse(JSON.stringify(reconcileJson(o), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))];
+    return [digest(db, statementId, req.currency), JSON.parse(JSON.stringify(reconcileJson(o), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))];
   };
   return { js: run('js'), sql: run('sql') };
 }
@@ -53,6 +53,10 @@ describe('the SQL path gives what the reconciler alone gives', () => {
       }
       const members = both(db, id, { ...BASE, society: '052' });
       expect(members.sql).toEqual(members.js);
+      // The statement's few USD lines, reconciled on their own.
+      const usd = both(db, id, { ...BASE, currency: 'USD' });
+      expect(usd.sql).toEqual(usd.js);
+      expect(JSON.stringify(usd.sql)).toContain('"currency":"USD"');
       // The path did settle lines (or this test compares the reconciler with itself).
       const o = new ReconcileService(db, sqlStatementSource(db)).reconcile(id, BASE);
       expect(o.summary.matched).toBeGreaterThan(100);

@@ -173,9 +173,9 @@ export function seedStatement(db: Db, r: () => number, world: World, n: number, 
 }
 
 /** SHA-256 of everything stored for a statement, independent of row ids. */
-export function digest(db: Db, statementId: number): string {
+export function digest(db: Db, statementId: number, currency = 'EUR'): string {
   const h = createHash('sha256');
-  const rec = db.prepare('SELECT id FROM reconciliations WHERE statement_id = ?').pluck().get(statementId);
+  const rec = db.prepare('SELECT id FROM reconciliations WHERE statement_id = ? AND currency = ?').pluck().get(statementId, currency);
   const queries = [
     `SELECT statement_line_id, line_ref, decision_key, status, method, confidence, match_key, work_id, party_id, party_method, right, territory,
             share_paid, share_registered, amount, net, local, unallocated, local_unallocated, reason, candidates

@@ -39,7 +39,7 @@ describe('reports, explain and review', () => {
       line({ id: 2, ref: '=cmd', title: 'Steppe Song', amount: 999n }),
       line({ id: 3, ref: 'R-3', title: 'Unknown <b>', amount: 1n }),
     ]);
-    new ReconcileService(db, st).reconcile(3, { society: '177', localCurrency: 'KZT', rate: null, received: null });
+    const { reconciliationId } = new ReconcileService(db, st).reconcile(3, { society: '177', localCurrency: 'KZT', rate: null, received: null });
     const html = join(dir, 'r.html');
     const written = writeReports(db, 3, { html, csvDir: join(dir, 'csv') });
     expect(written).toHaveLength(4);
@@ -65,7 +65,7 @@ describe('reports, explain and review', () => {
     ]);
     const explained = new ReportReader(db).explain(items[0]?.id ?? 0);
     expect(explained?.path.map((p) => p.step)).toEqual(['key', 'work', 'share', 'rate', 'amount']);
-    const matchedLine = new ReportReader(db).report(3)?.lines[0];
+    const matchedLine = new ReportReader(db).report(reconciliationId)?.lines[0];
     const path = new ReportReader(db).explain(matchedLine?.id ?? 0);
     expect(path?.path.map((p) => p.step)).toEqual(['key', 'work', 'share', 'rate', 'amount', 'member']);
     expect(path?.path[1]?.text).toContain(`work ${w1}`);

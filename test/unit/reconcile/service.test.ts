@@ -75,7 +75,7 @@ describe('ReconcileService on a real catalogue file', () => {
     expect(ids).toHaveLength(5);
 
     const repo = new ReconciliationRepository(db);
-    const first = repo.forStatement(7);
+    const [first] = repo.ofStatement(7);
     expect(first?.allocated).toBe(s.allocated);
     // Re-run: replaces, never double counts.
     const again = new ReconcileService(db, st).reconcile(7, { society: '177', localCurrency: 'KZT', rate: null, received: null });
