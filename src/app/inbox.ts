@@ -130,8 +130,8 @@ export interface InboxOptions {
   readonly rules: readonly FilenameRule[];
   readonly request: ReconcileRequest;
   /** Rate per statement currency (`--rate`, a rate file), used when `request.rate` is null;
-   * `main`: the currency is the statement's main one. */
-  readonly rateFor?: (currency: string, local: string, main: boolean) => Rate | null;
+   * `currencies`: the statement's, the main one first. */
+  readonly rateFor?: (currency: string, local: string, currencies: readonly string[]) => Rate | null;
   /** Percentage of unmatched (incl. review) lines above which a statement needs a person. */
   readonly maxUnmatchedPercent: number;
   readonly logFile: string;
@@ -278,7 +278,7 @@ export async function processInbox(db: Db, opts: InboxOptions): Promise<InboxMan
         // amount received is the main currency's.
         const summaries = currencies.map((currency) => {
           const isMain = currency === main;
-          const rate = opts.request.rate !== null ? rateForCurrency(opts.request.rate, currency, local, isMain) : (opts.rateFor?.(currency, local, isMain) ?? null);
+          const rate = opts.request.rate !== null ? rateForCurrency(opts.request.rate, currency, local, currencies) : (opts.rateFor?.(currency, local, currencies) ?? null);
           const s = svc.reconcile(id, { ...opts.request, currency, rate, received: isMain ? opts.request.received : null }).summary;
           for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
           return s;

@@ -182,10 +182,14 @@ export function pickRate(rates: readonly Rate[], from: string, to: string): Rate
   return rates.find((r) => r.from === f && r.to === t) ?? rates.find((r) => r.from === t && r.to === f) ?? null;
 }
 
-/** A fixed rate (`--rate`) for the lines of one currency of a statement: for the main currency
- * (the service checks that it applies) and for another currency it names; none otherwise. */
-export function rateForCurrency(fixed: Rate | null, currency: string, local: string, main: boolean): Rate | null {
-  return fixed !== null && (main || pickRate([fixed], currency, local) !== null) ? fixed : null;
+/** A fixed rate (`--rate`) for the lines of one currency of a statement (`currencies`, the main
+ * one first): the currency it names; when it names none of them, the main currency, for the
+ * service to say that it does not apply. */
+export function rateForCurrency(fixed: Rate | null, currency: string, local: string, currencies: readonly string[]): Rate | null {
+  if (fixed === null) return null;
+  const names = (c: string): boolean => pickRate([fixed], c, local) !== null;
+  if (names(currency)) return fixed;
+  return currency === currencies[0] && !currencies.some(names) ? fixed : null;
 }
 
 /** Parses --received: "1234.56" (statement currency), "KZT:512345.67" or "512345.67 KZT". */

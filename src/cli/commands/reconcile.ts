@@ -53,9 +53,9 @@ function rateFrom(flag: string | undefined): Rate | null {
 
 /** --rate, else the matching rate of --rate-file, for one statement currency. */
 /** The rate for the lines of each currency (--rate, else --rate-file: rateForCurrency). */
-function ratesFrom(ctx: CliContext, flags: Flags): (currency: string, local: string, main?: boolean) => Rate | null {
+function ratesFrom(ctx: CliContext, flags: Flags): (currency: string, local: string, currencies: readonly string[]) => Rate | null {
   const fixed = rateFrom(flags.rate);
-  if (fixed !== null || flags.rateFile === undefined) return (currency, local, main = true) => rateForCurrency(fixed, currency, local, main);
+  if (fixed !== null || flags.rateFile === undefined) return (currency, local, currencies) => rateForCurrency(fixed, currency, local, currencies);
   const file = resolve(ctx.io.cwd, flags.rateFile);
   let text: string;
   try {
@@ -137,7 +137,7 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
           const spin = out.spinner(`reconciling statement ${id}${currencies.length > 1 ? ` (${currency})` : ''}`);
           let o;
           try {
-            o = svc.reconcile(id, { society: settings.society, localCurrency: local, currency, rate: rateFor(currency, local, main), received: main ? received : null });
+            o = svc.reconcile(id, { society: settings.society, localCurrency: local, currency, rate: rateFor(currency, local, currencies), received: main ? received : null });
           } catch (e) {
             asCliError(e);
           } finally {
