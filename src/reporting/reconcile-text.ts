@@ -19,13 +19,14 @@ export interface SummaryJson {
   local: { currency: string; rate: string | null; total: string | null; allocated: string | null; unallocated: string | null } | null;
 }
 
-export function renderReconcileSummary(s: SummaryJson, c: ChalkInstance, maxMembers = 20): string {
+/** `ofSeveral`: the statement has lines in several currencies (the heading names this one). */
+export function renderReconcileSummary(s: SummaryJson, c: ChalkInstance, maxMembers = 20, ofSeveral = false): string {
   const lines: string[] = [];
   const methods = Object.entries(s.matched.byMethod)
     .filter(([, n]) => n > 0)
     .map(([m, n]) => `${m} ${n}`)
     .join(', ');
-  lines.push(c.bold(`statement ${s.statement}`) + `: ${s.lines} lines, ${c.green(`${s.matched.total} matched`)}${methods ? ` (${methods})` : ''}, ${s.review > 0 ? c.yellow(`${s.review} to review`) : '0 to review'}, ${s.unmatched > 0 ? c.red(`${s.unmatched} unmatched`) : '0 unmatched'}`);
+  lines.push(c.bold(`statement ${s.statement}${ofSeveral ? ` (${s.currency})` : ''}`) + `: ${s.lines} lines, ${c.green(`${s.matched.total} matched`)}${methods ? ` (${methods})` : ''}, ${s.review > 0 ? c.yellow(`${s.review} to review`) : '0 to review'}, ${s.unmatched > 0 ? c.red(`${s.unmatched} unmatched`) : '0 unmatched'}`);
   lines.push(`  discrepancies ${s.discrepancies}, claim candidates ${s.claims}`);
   lines.push(`  total ${s.total} ${s.currency}${s.charges !== '0.00' && s.charges !== null && !/^0(\.0+)?$/.test(s.charges) ? `, bank charges ${s.charges}` : ''}, allocated ${s.allocated}, unallocated ${s.unallocated}`);
   for (const [reason, amount] of Object.entries(s.unallocatedByReason)) lines.push(`    unallocated ${reason}: ${amount}`);

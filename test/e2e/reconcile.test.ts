@@ -162,6 +162,10 @@ describe('cwrkit reconcile (built CLI)', () => {
     expect(db.prepare('SELECT COUNT(*) FROM reconciliation_lines').pluck().get()).toBe(4);
     db.close();
 
+    // The human summary names each currency in its heading.
+    const human = await runCli(['reconcile', '1', '--rate', 'EUR:KZT=500'], { cwd: dir, env });
+    expect(human.stdout).toMatch(/statement 1 \(EUR\): 2 lines[\s\S]*statement 1 \(USD\): 2 lines/);
+
     // review lists the unmatched USD line of the statement.
     const review = await runCli(['review', '1', '--json'], { cwd: dir, env });
     expect(review.stdout).toContain('M-4');

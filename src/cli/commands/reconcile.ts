@@ -147,7 +147,7 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
           docs.push(doc);
           const s = o.summary;
           if (s.unmatched > 0 || s.review > 0 || s.discrepancies > 0) ctx.fail(EXIT.FINDINGS);
-          if (!out.opts.json) out.print(renderReconcileSummary(doc as unknown as SummaryJson, out.out));
+          if (!out.opts.json) out.print(renderReconcileSummary(doc as unknown as SummaryJson, out.out, undefined, currencies.length > 1));
         }
         const written = writeReports(db, id, { ...(flags.report !== undefined ? { html: resolve(ctx.io.cwd, flags.report) } : {}), ...(flags.csv !== undefined ? { csvDir: resolve(ctx.io.cwd, flags.csv) } : {}) });
         for (const w of written) out.info(`wrote ${w}`);
