@@ -51,8 +51,8 @@ function rateFrom(flag: string | undefined): Rate | null {
   return r;
 }
 
-/** --rate, else the matching rate of --rate-file, for one statement currency. */
-/** The rate for the lines of each currency (--rate, else --rate-file: rateForCurrency). */
+/** The rate for the lines of each currency of a statement: --rate (rateForCurrency), else the
+ * matching rate of --rate-file. */
 function ratesFrom(ctx: CliContext, flags: Flags): (currency: string, local: string, currencies: readonly string[]) => Rate | null {
   const fixed = rateFrom(flags.rate);
   if (fixed !== null || flags.rateFile === undefined) return (currency, local, currencies) => rateForCurrency(fixed, currency, local, currencies);
