@@ -2,7 +2,7 @@
  * Rule metadata: a stable id, the CISAC level, the CISAC edit it implements and how its message
  * reads. Checks live next to their rules; this file only describes and renders them.
  */
-import { severityOf, type Diagnostic, type Level, type ParamValue, type Severity } from './diagnostic.js';
+import { LEVEL_LETTER, severityOf, type Diagnostic, type Level, type ParamValue, type Severity } from './diagnostic.js';
 
 export type Params = Readonly<Record<string, ParamValue>>;
 
@@ -45,6 +45,11 @@ export function defineRule(info: RuleInfo): RuleInfo {
 
 export function allRules(): RuleInfo[] {
   return [...registry.values()];
+}
+
+/** A rule's CISAC error-message key as ACK MSG records write it ("NWR T 008"); null without one. */
+export function msgKey(rule: RuleInfo): string | null {
+  return rule.msg ? `${rule.msg.record} ${rule.msg.messageLevel ?? LEVEL_LETTER[rule.level]} ${rule.msg.number}` : null;
 }
 
 export function ruleById(id: string): RuleInfo | undefined {

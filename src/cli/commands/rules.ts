@@ -1,9 +1,9 @@
 /** `cwrkit rules`: every validation rule with its id, CISAC level, severity, source and summary,
  * generated from the rule registry (optionally as a society profile changes it). */
 import type { Command } from 'commander';
-import { LEVEL_LETTER, severityOf, type Level } from '../../validation/diagnostic.js';
+import { severityOf, type Level } from '../../validation/diagnostic.js';
 import { ProfileError, loadProfile } from '../../validation/profile.js';
-import { allRules, type RuleInfo } from '../../validation/rule.js';
+import { allRules, msgKey, type RuleInfo } from '../../validation/rule.js';
 import { knownRule } from '../../validation/setup.js';
 import '../../validation/cisac.js';
 import '../../validation/rules/structure.js';
@@ -37,7 +37,7 @@ export function ruleRows(rules: readonly RuleInfo[], disabled: ReadonlySet<strin
       severity,
       enabled: !disabled.has(r.id),
       cisac: r.cisac,
-      msg: r.msg ? `${r.msg.record} ${r.msg.messageLevel ?? LEVEL_LETTER[r.level]} ${r.msg.number}` : null,
+      msg: msgKey(r),
       summary: r.summary,
     };
   });

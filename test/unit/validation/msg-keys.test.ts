@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { LEVEL_LETTER } from '../../../src/validation/diagnostic.js';
-import { allRules } from '../../../src/validation/rule.js';
+import { allRules, msgKey } from '../../../src/validation/rule.js';
 import '../../../src/validation/cisac.js';
 import '../../../src/validation/rules/structure.js';
 import '../../../src/validation/rules/fields.js';
@@ -24,7 +23,10 @@ const FROM_SPEC_EDITS: Record<string, string> = {
   'collecting-publisher-ipi': 'SPU field edit 40, new in CWR 2.2 (2019), after the 2014 table',
 };
 
-const keyed = allRules().flatMap((r) => (r.msg ? [{ id: r.id, key: `${r.msg.record} ${r.msg.messageLevel ?? LEVEL_LETTER[r.level]} ${r.msg.number}` }] : []));
+const keyed = allRules().flatMap((r) => {
+  const key = msgKey(r);
+  return key === null ? [] : [{ id: r.id, key }];
+});
 
 describe('MSG keys of the rules', () => {
   it('the CISAC table was read', () => {
